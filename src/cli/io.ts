@@ -1,0 +1,26 @@
+import { readFile } from "node:fs/promises";
+
+/** What a CLI command may touch, so commands run the same in tests and in a terminal. */
+export interface CliIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Reads a file, or standard input for "-". */
+  read(path: string): Promise<string>;
+}
+
+/** A mistake in the command line: printed with the usage text, exit code 2. */
+export class UsageError extends Error {
+  override name = "UsageError";
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+export const processIO: CliIO = {
+  stdout: (text) => void process.stdout.write(text),
+  stderr: (text) => void process.stderr.write(text),
+  read: (path) => (path === "-" ? readStdin() : readFile(path, "utf8")),
+};
