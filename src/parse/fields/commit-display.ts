@@ -1,0 +1,132 @@
+import type { Commit, DiffstatEntry } from "../schema.js";
+import type { SourceLine } from "../text/source-lines.js";
+import { parseNameAddress } from "./address-list.js";
+import { expandAbbreviated, parseDiffstatLine } from "./diffstat.js";
+import { parseGitDate } from "./git-date.js";
+
+/**
+ * A commit as git shows it (`git show --stat`, `diff-tree --pretty --raw`,
+ * syzbot's shortened form in emails):
+ *
+ *   commit <sha>
+ *   Merge: <p1> <p2>
+ *   Author: Name <email>
+ *   Date:   Thu Oct 1 23:48:41 2020 +0800
+ *
+ *       subject
+ *
+ *       body and trailers
+ *
+ *    path | 12 +++---
+ *    1 file changed, ...
+ */
+const COMMIT = /^commit ([0-9a-f]{7,40})(?: \(.*\))?$/;
+// `git tree:` sits among the headers in syzbot's fix-candidate emails.
+const HEADER = /^(Merge|Author|AuthorDate|Commit|CommitDate|Date|git tree):\s*(.*)$/;
+const TRAILER = /^([A-Za-z][A-Za-z-]{0,40}-by|Cc):\s*(.+)$/;
+const MAX_MESSAGE_LINES = 2000;
+
+export interface CommitDisplay {
+  commit: Commit;
+  /** The commit message body without the subject, for trailer and tag lookups. */
+  body: string[];
+  /** Index of the first line after the display. */
+  end: number;
+}
+
+function indentOf(text: string): number {
+  let i = 0;
+  while (i < text.length && (text[i] === " " || text[i] === "\t")) i++;
+  return i;
+}
+
+export function isCommitLine(text: string): boolean {
+  return COMMIT.test(text.trim());
+}
+
+/** Parses a commit display starting at `lines[start]` (the `commit <sha>` line). */
+export function parseCommitDisplay(lines: SourceLine[], start: number, limit: number): CommitDisplay | null {
+  const first = lines[start];
+  if (!first) return null;
+  const head = COMMIT.exec(first.text.trim());
+  if (!head) return null;
+  const sha = head[1] ?? "";
+  const base = indentOf(first.text);
+  let i = start + 1;
+  let author: Commit["author"] = null;
+  let date: string | null = null;
+  let parents: string[] = [];
+  for (; i < limit; i++) {
+    const m = HEADER.exec((lines[i]?.text ?? "").trim());
+    if (!m) break;
+    const value = m[2] ?? "";
+    if (m[1] === "Merge") parents = value.split(/\s+/).filter((p) => /^[0-9a-f]{7,40}$/.test(p));
+    else if (m[1] === "Author") author = parseNameAddress(value) ?? (value ? { name: value, email: "" } : null);
+    else if (m[1] === "Date" || m[1] === "AuthorDate") date = parseGitDate(value);
+  }
+
+  // Message: the lines indented deeper than the `commit` line, blank lines included.
+  const message: string[] = [];
+  while (i < limit && (lines[i]?.text.trim() ?? "") === "") i++;
+  for (; i < limit && message.length < MAX_MESSAGE_LINES; i++) {
+    const text = lines[i]?.text ?? "";
+    if (text.trim() === "") {
+      message.push("");
+      continue;
+    }
+    if (indentOf(text) < base + 4) break;
+    message.push(text.trim());
+  }
+  while (message.length > 0 && message[message.length - 1] === "") message.pop();
+  // Pasted text may have lost its indentation: then the subject is the first line.
+  if (message.length === 0 && i < limit && !parseDiffstatLine(lines[i]?.text ?? "")) {
+    message.push((lines[i]?.text ?? "").trim());
+    i++;
+  }
+
+  const entries: DiffstatEntry[] = [];
+  const summaryPaths: string[] = [];
+  for (; i < limit; i++) {
+    const text = lines[i]?.text ?? "";
+    if (text.trim() === "") {
+      if (entries.length > 0) break;
+      continue;
+    }
+    const parsed = parseDiffstatLine(text);
+    if (!parsed) break;
+    if (parsed.kind === "file") entries.push(parsed.entry);
+    else if (parsed.kind === "summary") summaryPaths.push(parsed.path);
+  }
+  // The blank line git prints after the display belongs to it.
+  if (i < limit && (lines[i]?.text.trim() ?? "") === "" && entries.length > 0) i++;
+
+  const diffstat = expandAbbreviated(entries, summaryPaths);
+  const subject = message[0] ?? "";
+  const body = message.slice(1);
+  return {
+    commit: {
+      sha,
+      subject,
+      author,
+      date,
+      files: diffstat.map((e) => e.path),
+      diffstat,
+      merge: parents.length > 1,
+      parents,
+      trailers: parseTrailers(body),
+    },
+    body,
+    end: i,
+  };
+}
+
+export function parseTrailers(body: string[]): Commit["trailers"] {
+  const out: Commit["trailers"] = [];
+  for (const line of body) {
+    const m = TRAILER.exec(line);
+    if (!m) continue;
+    const addr = parseNameAddress(m[2] ?? "");
+    if (addr) out.push({ tag: m[1] ?? "", name: addr.name, email: addr.email.toLowerCase() });
+  }
+  return out;
+}

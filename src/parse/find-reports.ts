@@ -1,0 +1,56 @@
+import { classifyLogLine } from "./bisection-log/line-kinds.js";
+import { isLogStart, parseBisectionLog } from "./bisection-log/parse.js";
+import { isGitBisectAnchor, parseGitBisect } from "./git-bisect/parse.js";
+import type { Report } from "./schema.js";
+import { emailAnchor } from "./syzbot-email/anchors.js";
+import { parseSyzbotEmail } from "./syzbot-email/parse.js";
+import type { SourceLine } from "./text/source-lines.js";
+
+/** Lines only syzbot's bisection log has: a log pasted without its first lines starts at one of them. */
+const SYZBOT_LOG_LINES = new Set(["testing", "bisect-start", "revisions", "result-commit", "inconclusive", "recipients", "culprit-signature"]);
+/** How far to look for syzbot's lines after a bare `<sha> is the first bad commit`. */
+const LOOKAHEAD = 400;
+
+function isSyzbotLogLine(text: string): boolean {
+  const line = classifyLogLine(text);
+  return line !== null && SYZBOT_LOG_LINES.has(line.kind);
+}
+
+function startsReport(text: string): boolean {
+  return isLogStart(text) || emailAnchor(text) !== null || /^(?:\$ )?git bisect start\b/.test(text.trim());
+}
+
+/** `<sha> is the first bad commit` opens a syzbot log's tail when syzbot's own lines follow it. */
+function syzbotLinesFollow(lines: SourceLine[], from: number): boolean {
+  const block = lines[from]?.block;
+  for (let i = from + 1; i < lines.length && i <= from + LOOKAHEAD && lines[i]?.block === block; i++) {
+    if (isSyzbotLogLine(lines[i]?.text ?? "")) return true;
+  }
+  return false;
+}
+
+/** Every bisection log, syzbot email and git bisect output in the text, in order. */
+export function findReports(lines: SourceLine[]): Report[] {
+  const reports: Report[] = [];
+  const options = { startsOtherReport: startsReport };
+  let i = 0;
+  while (i < lines.length) {
+    const text = lines[i]?.text ?? "";
+    let found: { report: Report | null; end: number } | null = null;
+    const anchor = emailAnchor(text);
+    if (anchor) found = parseSyzbotEmail(lines, i, anchor, options);
+    else if (isLogStart(text) || isSyzbotLogLine(text)) found = parseBisectionLog(lines, i, options);
+    else if (isGitBisectAnchor(text)) {
+      found = classifyLogLine(text)?.kind === "first-bad" && syzbotLinesFollow(lines, i)
+        ? parseBisectionLog(lines, i, options)
+        : parseGitBisect(lines, i, options);
+    }
+    if (!found) {
+      i++;
+      continue;
+    }
+    if (found.report) reports.push(found.report);
+    i = Math.max(found.end, i + 1);
+  }
+  return reports;
+}

@@ -1,0 +1,73 @@
+import type { Commit, Format, Report, Step, StepKind } from "./schema.js";
+
+/** A report with every field at its "not in the log" value. */
+export function emptyReport(format: Format, startLine: number): Report {
+  return {
+    format,
+    direction: "cause",
+    outcome: "incomplete",
+    culprit: null,
+    candidates: [],
+    crashTitle: null,
+    originalCrashTitle: null,
+    recipients: { to: [], cc: [] },
+    startCommit: null,
+    revisionsTested: null,
+    error: null,
+    steps: [],
+    range: null,
+    compilers: [],
+    culpritSignature: null,
+    parentSignature: null,
+    accumulatedErrorProbability: null,
+    flaky: { flagged: false, reproChance: null },
+    totalTime: null,
+    startedAt: null,
+    host: null,
+    syzkallerCommit: null,
+    boundaryCommitTitle: null,
+    crashReport: null,
+    reportedBy: null,
+    fixesTag: null,
+    links: {
+      dashboard: null,
+      bisectionLog: null,
+      crashReport: null,
+      consoleLog: null,
+      kernelConfig: null,
+      syzRepro: null,
+      cRepro: null,
+    },
+    warnings: [],
+    verdict: null,
+    source: { startLine, endLine: startLine },
+  };
+}
+
+/** Sorted, de-duplicated, lower-case addresses, as syzbot lists them. */
+export function addressSet(addresses: Iterable<string>): string[] {
+  return [...new Set([...addresses].map((a) => a.trim().toLowerCase()).filter((a) => a.length > 0))].sort();
+}
+
+/** A commit known only by its hash and subject (no commit display in the text). */
+export function bareCommit(sha: string, subject: string): Commit {
+  return { sha, subject, author: null, date: null, files: [], diffstat: [], merge: false, parents: [], trailers: [] };
+}
+
+export function emptyStep(sha: string, kind: StepKind): Step {
+  return {
+    sha,
+    kind,
+    release: null,
+    subject: null,
+    verdict: null,
+    crashed: null,
+    compiler: null,
+    kernelSignature: null,
+    buildError: null,
+    runs: [],
+    representativeCrash: null,
+    falseNegativeChance: null,
+    flaky: false,
+  };
+}

@@ -1,0 +1,172 @@
+import { z } from "zod";
+
+/**
+ * The parser's output contract. Tools outside the app read these field names
+ * (`syztriage parse --json`), so renaming one is a breaking change.
+ */
+
+export const Sha = z.string().regex(/^[0-9a-f]{7,40}$/);
+
+export const Person = z.object({ name: z.string(), email: z.string() });
+export type Person = z.infer<typeof Person>;
+
+export const DiffstatEntry = z.object({
+  path: z.string(),
+  /** Lines changed (insertions + deletions), null for binary files and raw (pre git 2.22) output. */
+  lines: z.number().int().nonnegative().nullable(),
+  /** git shortened the path to `.../tail`; the head of the path is unknown. */
+  abbreviated: z.boolean(),
+  /** A raw `:040000` entry: git listed the top-level directory, not the files in it. */
+  directory: z.boolean(),
+});
+export type DiffstatEntry = z.infer<typeof DiffstatEntry>;
+
+export const Commit = z.object({
+  sha: Sha,
+  subject: z.string(),
+  author: Person.nullable(),
+  /** ISO 8601 with the author's UTC offset, as git printed it. */
+  date: z.string().nullable(),
+  files: z.array(z.string()),
+  diffstat: z.array(DiffstatEntry),
+  merge: z.boolean(),
+  parents: z.array(Sha),
+  /** Addresses from the message trailers syzbot mails (Signed-off-by, Reviewed-by, Acked-by, Tested-by). */
+  trailers: z.array(z.object({ tag: z.string(), name: z.string(), email: z.string() })),
+});
+export type Commit = z.infer<typeof Commit>;
+
+export const Candidate = z.object({ sha: Sha, subject: z.string().nullable() });
+export type Candidate = z.infer<typeof Candidate>;
+
+export const RunResult = z.enum(["ok", "crashed", "boot-failed", "test-failed", "infra", "ignored", "failed"]);
+export type RunResult = z.infer<typeof RunResult>;
+
+export const Run = z.object({
+  /** `run #N`; null for an `all runs:` line. */
+  index: z.number().int().nonnegative().nullable(),
+  result: RunResult,
+  /** Crash title or error text after the verdict word, null for OK. */
+  title: z.string().nullable(),
+});
+export type Run = z.infer<typeof Run>;
+
+export const StepKind = z.enum(["original", "config", "release", "head", "merge-base", "bisect", "parent"]);
+export type StepKind = z.infer<typeof StepKind>;
+
+export const Step = z.object({
+  sha: Sha,
+  kind: StepKind,
+  /** Release tag for `testing release vX.Y` steps. */
+  release: z.string().nullable(),
+  subject: z.string().nullable(),
+  /** git's verdict as logged (`# git bisect good|bad|skip`), or inferred from the runs outside git bisect. */
+  verdict: z.enum(["good", "bad", "skip"]).nullable(),
+  /** Whether the reproducer crashed this revision; unlike `verdict` this does not flip for fix bisections. */
+  crashed: z.boolean().nullable(),
+  compiler: z.string().nullable(),
+  kernelSignature: z.string().nullable(),
+  buildError: z.string().nullable(),
+  runs: z.array(Run),
+  representativeCrash: z.string().nullable(),
+  falseNegativeChance: z.number().nullable(),
+  flaky: z.boolean(),
+});
+export type Step = z.infer<typeof Step>;
+
+export const Format = z.enum(["bisection-log", "syzbot-email", "git-bisect-log"]);
+export type Format = z.infer<typeof Format>;
+export const Direction = z.enum(["cause", "fix"]);
+export type Direction = z.infer<typeof Direction>;
+export const Outcome = z.enum(["culprit", "candidates", "oldest-release", "still-crashes", "error", "incomplete"]);
+export type Outcome = z.infer<typeof Outcome>;
+
+export const WarningCode = z.enum([
+  "merge-commit",
+  "noop-change",
+  "release-commit",
+  "low-confidence",
+  "flaky-reproducer",
+  "disagreeing-runs",
+  "title-changed",
+  "culprit-title-differs",
+  "skipped-commits",
+  "infra-errors",
+  "build-failures",
+  "compiler-changed",
+  "error",
+  "incomplete",
+  "kernel-test-errors",
+]);
+export type WarningCode = z.infer<typeof WarningCode>;
+
+export const Warning = z.object({ code: WarningCode, message: z.string() });
+export type Warning = z.infer<typeof Warning>;
+
+export const Verdict = z.object({
+  reliable: z.boolean(),
+  /** 0..1, higher is more trustworthy. */
+  score: z.number().min(0).max(1),
+  reasons: z.array(z.string()),
+});
+export type Verdict = z.infer<typeof Verdict>;
+
+export const Duration = z.object({
+  /** As Go printed it, e.g. `4h2m11.12s`. */
+  text: z.string(),
+  seconds: z.number().nonnegative(),
+});
+
+export const Links = z.object({
+  dashboard: z.string().nullable(),
+  bisectionLog: z.string().nullable(),
+  crashReport: z.string().nullable(),
+  consoleLog: z.string().nullable(),
+  kernelConfig: z.string().nullable(),
+  syzRepro: z.string().nullable(),
+  cRepro: z.string().nullable(),
+});
+export type Links = z.infer<typeof Links>;
+
+export const Report = z.object({
+  format: Format,
+  direction: Direction,
+  outcome: Outcome,
+  culprit: Commit.nullable(),
+  candidates: z.array(Candidate),
+  /** The title of the crash the result is about (`crash:` line, else the original commit's crash). */
+  crashTitle: z.string().nullable(),
+  /** The crash seen on the commit the bisection started from: the bug being bisected. */
+  originalCrashTitle: z.string().nullable(),
+  recipients: z.object({ to: z.array(z.string()), cc: z.array(z.string()) }),
+  startCommit: z.string().nullable(),
+  revisionsTested: z.number().int().nonnegative().nullable(),
+  error: z.string().nullable(),
+  steps: z.array(Step),
+  /** `# git bisect start <bad> <good>...` */
+  range: z.object({ bad: Sha, good: z.array(Sha) }).nullable(),
+  compilers: z.array(z.string()),
+  culpritSignature: z.string().nullable(),
+  parentSignature: z.string().nullable(),
+  accumulatedErrorProbability: z.number().nullable(),
+  flaky: z.object({ flagged: z.boolean(), reproChance: z.number().nullable() }),
+  totalTime: z.object({ total: Duration, build: Duration, test: Duration }).nullable(),
+  startedAt: z.string().nullable(),
+  host: z.string().nullable(),
+  syzkallerCommit: z.string().nullable(),
+  /** Title of the oldest tested release (cause) or HEAD (fix) for the no-range results. */
+  boundaryCommitTitle: z.string().nullable(),
+  crashReport: z.string().nullable(),
+  /** The `syzbot+<id>@` address of `Reported-by:`. */
+  reportedBy: z.string().nullable(),
+  fixesTag: z.object({ sha: Sha, subject: z.string() }).nullable(),
+  links: Links,
+  warnings: z.array(Warning),
+  verdict: Verdict.nullable(),
+  /** 1-based line range of the report in the input text. */
+  source: z.object({ startLine: z.number().int().positive(), endLine: z.number().int().positive() }),
+});
+export type Report = z.infer<typeof Report>;
+
+export const ParseResult = z.object({ reports: z.array(Report) });
+export type ParseResult = z.infer<typeof ParseResult>;

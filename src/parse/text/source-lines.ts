@@ -1,0 +1,137 @@
+/**
+ * Turns text as people paste it (Markdown fences, `<details>`, `>` quotes at any
+ * depth, CRLF or stray CR) into plain lines, each tagged with the block it came
+ * from so a log never runs past the fence or quote it was pasted in.
+ */
+export interface SourceLine {
+  /** The line without quote markers, fence indentation or structural HTML tags. */
+  text: string;
+  /** 1-based line number in the original text. */
+  line: number;
+  /** Lines of one fence, one quote level or one stretch of plain text share a block id. */
+  block: number;
+}
+
+/** Tags that only structure a GitHub comment; a line of nothing but these carries no text. */
+const STRUCTURAL_TAG = /^<\/?(?:details|summary|pre|code|p|br|div|blockquote|tt|samp|kbd)(?:\s[^<>]{0,200})?\/?>/i;
+
+function splitLines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/);
+}
+
+/** Removes `>` quote markers (`> > x`, `>> x`, ` > x`) and returns the depth. */
+function unquote(line: string): { text: string; depth: number } {
+  let depth = 0;
+  let i = 0;
+  for (;;) {
+    let j = i;
+    while (j < line.length && j - i < 3 && line[j] === " ") j++;
+    if (line[j] !== ">") break;
+    depth++;
+    i = j + 1;
+    if (line[i] === " ") i++;
+  }
+  return { text: i === 0 ? line : line.slice(i), depth };
+}
+
+/** Strips leading structural tags; the rest of the line (if any) is content. */
+function stripStructuralTags(line: string): { text: string; hadTag: boolean } {
+  let text = line.trimStart();
+  let hadTag = false;
+  for (let guard = 0; guard < 8; guard++) {
+    if (text[0] !== "<") break;
+    if (/^<summary[\s>]/i.test(text)) {
+      // A summary is a caption, not log text.
+      const end = text.toLowerCase().indexOf("</summary>");
+      text = end < 0 ? "" : text.slice(end + "</summary>".length).trimStart();
+      hadTag = true;
+      continue;
+    }
+    const m = STRUCTURAL_TAG.exec(text);
+    if (!m) break;
+    text = text.slice(m[0].length).trimStart();
+    hadTag = true;
+  }
+  if (hadTag) {
+    // Closing tags at the end of a content line (`...</pre>`) are markup too.
+    text = text.replace(/(?:<\/(?:details|pre|code|summary|p|div|tt|samp)>\s*)+$/i, "");
+  }
+  return { text: hadTag ? text : line, hadTag };
+}
+
+interface Fence {
+  marker: string;
+  length: number;
+  indent: number;
+  depth: number;
+}
+
+function fenceOpening(text: string): { marker: string; length: number; indent: number } | null {
+  let indent = 0;
+  while (indent < text.length && indent < 4 && text[indent] === " ") indent++;
+  if (indent > 3) return null;
+  const marker = text[indent];
+  if (marker !== "`" && marker !== "~") return null;
+  let end = indent;
+  while (text[end] === marker) end++;
+  const length = end - indent;
+  if (length < 3) return null;
+  // A backtick fence's info string may not contain backticks (CommonMark).
+  if (marker === "`" && text.indexOf("`", end) >= 0) return null;
+  return { marker, length, indent };
+}
+
+function closesFence(text: string, fence: Fence): boolean {
+  const t = text.trim();
+  if (t.length < fence.length || t[0] !== fence.marker) return false;
+  for (const c of t) if (c !== fence.marker) return false;
+  return true;
+}
+
+function dropIndent(text: string, indent: number): string {
+  let i = 0;
+  while (i < indent && text[i] === " ") i++;
+  return text.slice(i);
+}
+
+export function toSourceLines(input: string): SourceLine[] {
+  const out: SourceLine[] = [];
+  let block = 0;
+  let fence: Fence | null = null;
+  let lastDepth = 0;
+  const raw = splitLines(input);
+  for (let n = 0; n < raw.length; n++) {
+    const { text: unquoted, depth } = unquote(raw[n] ?? "");
+    if (fence) {
+      const closed = closesFence(unquoted, fence);
+      if (closed || depth < fence.depth) {
+        // A fence also ends where its quote ends (CommonMark container rules).
+        fence = null;
+        block++;
+        lastDepth = depth;
+        if (closed) continue;
+      } else {
+        out.push({ text: dropIndent(unquoted, fence.indent), line: n + 1, block });
+        continue;
+      }
+    }
+    if (depth !== lastDepth) {
+      block++;
+      lastDepth = depth;
+    }
+    const opening = fenceOpening(unquoted);
+    if (opening) {
+      fence = { ...opening, depth };
+      block++;
+      continue;
+    }
+    const { text, hadTag } = stripStructuralTags(unquoted);
+    if (hadTag) {
+      // <details> and friends start a new block: a log inside one ends with it.
+      block++;
+      if (text === "") continue;
+    }
+    out.push({ text, line: n + 1, block });
+  }
+  return out;
+}
