@@ -143,8 +143,8 @@ export const Report = z.object({
   revisionsTested: z.number().int().nonnegative().nullable(),
   error: z.string().nullable(),
   steps: z.array(Step),
-  /** `# git bisect start <bad> <good>...` */
-  range: z.object({ bad: Sha, good: z.array(Sha) }).nullable(),
+  /** `# git bisect start <bad> <good>...`: commit hashes or release tags. */
+  range: z.object({ bad: z.string(), good: z.array(z.string()) }).nullable(),
   compilers: z.array(z.string()),
   culpritSignature: z.string().nullable(),
   parentSignature: z.string().nullable(),

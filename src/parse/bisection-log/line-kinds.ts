@@ -99,7 +99,7 @@ const RULES: Rule[] = [
   ["reproducer is flaky", /^reproducer is flaky \((\d+(?:\.\d+)?) repro chance estimate\)$/, (m) => ({ kind: "flaky", chance: Number(m1(m)) })],
   ["unable to determine the verdict:", null, () => ({ kind: "undetermined" })],
   ["failed building ", new RegExp(`^failed building ${SHA}:\\s*(.*)$`), (m) => ({ kind: "build-failed", sha: m1(m), detail: m1(m, 2) })],
-  ["# git bisect start", /^# git bisect start((?: [0-9a-f]{40})+)$/, (m) => {
+  ["# git bisect start", /^# git bisect start((?: [\w.\-/]{1,100}){2,})$/, (m) => {
     const [bad, ...good] = m1(m).trim().split(" ");
     return { kind: "bisect-start", bad: bad ?? "", good };
   }],

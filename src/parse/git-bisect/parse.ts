@@ -10,6 +10,7 @@ import type { SourceLine } from "../text/source-lines.js";
  */
 type GitLine =
   | { kind: "start"; args: string[] }
+  | { kind: "run" }
   | { kind: "verdict"; verdict: "good" | "bad" | "skip"; shas: string[] }
   | { kind: "comment"; verdict: string; sha: string; subject: string }
   | { kind: "first"; term: string; sha: string; subject: string }
@@ -20,6 +21,7 @@ type GitLine =
   | { kind: "bare-sha"; sha: string };
 
 const START = /^(?:\$ )?git bisect start((?: \S+)*)$/;
+const RUN = /^(?:\$ )?git bisect run\b/;
 const VERDICT = /^(?:\$ )?git bisect (good|bad|skip|old|new) ((?:[0-9a-f]{7,40} ?)+)$/;
 const COMMENT = /^# (good|bad|skip|old|new): \[([0-9a-f]{40})\] ?(.*)$/;
 const FIRST = /^# first (\S+) commit: \[([0-9a-f]{40})\] ?(.*)$/;
@@ -34,6 +36,7 @@ function classify(text: string): GitLine | null {
   if (t.length > 4096) return null;
   let m: RegExpExecArray | null;
   if ((m = START.exec(t))) return { kind: "start", args: (m[1] ?? "").trim().split(" ").filter(Boolean) };
+  if (RUN.test(t)) return { kind: "run" };
   if ((m = VERDICT.exec(t))) return { kind: "verdict", verdict: VERDICT_OF[m[1] ?? ""] ?? "skip", shas: (m[2] ?? "").trim().split(" ") };
   if ((m = COMMENT.exec(t))) return { kind: "comment", verdict: m[1] ?? "", sha: m[2] ?? "", subject: m[3] ?? "" };
   if ((m = FIRST.exec(t))) return { kind: "first", term: m[1] ?? "", sha: m[2] ?? "", subject: m[3] ?? "" };
@@ -48,7 +51,7 @@ function classify(text: string): GitLine | null {
 /** Whether a line can start a plain git bisect log or git bisect run output. */
 export function isGitBisectAnchor(text: string): boolean {
   const line = classify(text);
-  return line?.kind === "start" || line?.kind === "first" || line?.kind === "first-bad" || line?.kind === "comment";
+  return line?.kind === "start" || line?.kind === "run" || line?.kind === "first" || line?.kind === "first-bad" || line?.kind === "comment";
 }
 
 /** Terms that make a bisection look for the fix (`git bisect start --term-new=fixed`). */
@@ -77,7 +80,7 @@ export function parseGitBisect(
       if (options.startsOtherReport(text)) break;
       continue;
     }
-    if (line.kind === "start" && (sawStart || steps.length > 0)) break;
+    if ((line.kind === "start" || line.kind === "run") && (sawStart || steps.length > 0)) break;
     lastLine = i;
     switch (line.kind) {
       case "start": {
@@ -88,6 +91,9 @@ export function parseGitBisect(
         if (bad) report.range = { bad, good };
         break;
       }
+      case "run":
+        sawStart = true;
+        break;
       case "verdict":
         for (const sha of line.shas) steps.push({ ...emptyStep(sha, "bisect"), verdict: line.verdict });
         break;

@@ -13,7 +13,8 @@ export interface SourceLine {
 }
 
 /** Tags that only structure a GitHub comment; a line of nothing but these carries no text. */
-const STRUCTURAL_TAG = /^<\/?(?:details|summary|pre|code|p|br|div|blockquote|tt|samp|kbd)(?:\s[^<>]{0,200})?\/?>/i;
+// Only the tags people wrap logs in: kernel output itself can hold HTML (an error page in a run line).
+const STRUCTURAL_TAG = /^<\/?(?:details|summary|pre|code)(?:\s[^<>]{0,200})?>/i;
 
 function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
@@ -54,7 +55,7 @@ function stripStructuralTags(line: string): { text: string; hadTag: boolean } {
   }
   if (hadTag) {
     // Closing tags at the end of a content line (`...</pre>`) are markup too.
-    text = text.replace(/(?:<\/(?:details|pre|code|summary|p|div|tt|samp)>\s*)+$/i, "");
+    text = text.replace(/(?:<\/(?:details|pre|code|summary)>\s*)+$/i, "");
   }
   return { text: hadTag ? text : line, hadTag };
 }

@@ -1,0 +1,31 @@
+import { parseArgs } from "node:util";
+import { parseText } from "../parse/index.js";
+import { summarizeReport } from "../render/report-summary.js";
+import { type CliIO, UsageError } from "./io.js";
+
+export const PARSE_USAGE = "usage: syztriage parse [--json] FILE... (use - for standard input)";
+
+/** `syztriage parse`: what the parser reads in each file. Exit 0 when every input was read. */
+export async function parseCommand(argv: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, options: { json: { type: "boolean", default: false } }, allowPositionals: true });
+  if (positionals.length === 0) throw new UsageError("parse needs at least one FILE (or - for standard input)");
+  let status = 0;
+  for (const source of positionals) {
+    let text: string;
+    try {
+      text = await io.read(source);
+    } catch (err) {
+      io.stderr(`syztriage: cannot read ${source}: ${(err as Error).message}\n`);
+      status = 2;
+      continue;
+    }
+    const { reports } = parseText(text);
+    if (values.json) {
+      io.stdout(JSON.stringify({ source, reports }) + "\n");
+      continue;
+    }
+    io.stdout(`${source}: ${reports.length === 0 ? "no bisection report found" : `${reports.length} report${reports.length === 1 ? "" : "s"}`}\n`);
+    for (const report of reports) io.stdout(summarizeReport(report).map((l) => `  ${l}\n`).join(""));
+  }
+  return status;
+}
