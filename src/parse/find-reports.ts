@@ -1,8 +1,7 @@
-import { classifyLogLine } from "./bisection-log/line-kinds.js";
-import { isLogStart, parseBisectionLog } from "./bisection-log/parse.js";
+import { isLogStart, logLineAt, parseBisectionLog } from "./bisection-log/parse.js";
 import { isGitBisectAnchor, parseGitBisect } from "./git-bisect/parse.js";
 import type { Report } from "./schema.js";
-import { emailAnchor } from "./syzbot-email/anchors.js";
+import { emailAnchorAt } from "./syzbot-email/anchors.js";
 import { parseSyzbotEmail } from "./syzbot-email/parse.js";
 import type { SourceLine } from "./text/source-lines.js";
 
@@ -11,20 +10,21 @@ const SYZBOT_LOG_LINES = new Set(["testing", "bisect-start", "revisions", "resul
 /** How far to look for syzbot's lines after a bare `<sha> is the first bad commit`. */
 const LOOKAHEAD = 400;
 
-function isSyzbotLogLine(text: string): boolean {
-  const line = classifyLogLine(text);
+function isSyzbotLogLine(lines: SourceLine[], i: number): boolean {
+  const line = logLineAt(lines, i).line;
   return line !== null && SYZBOT_LOG_LINES.has(line.kind);
 }
 
-function startsReport(text: string): boolean {
-  return isLogStart(text) || emailAnchor(text) !== null || /^(?:\$ )?git bisect start\b/.test(text.trim());
+function startsReport(lines: SourceLine[], i: number): boolean {
+  const text = lines[i]?.text ?? "";
+  return /^(?:\$ )?git bisect start\b/.test(text.trim()) || isLogStart(lines, i) || emailAnchorAt(lines, i).value !== null;
 }
 
 /** `<sha> is the first bad commit` opens a syzbot log's tail when syzbot's own lines follow it. */
 function syzbotLinesFollow(lines: SourceLine[], from: number): boolean {
   const block = lines[from]?.block;
   for (let i = from + 1; i < lines.length && i <= from + LOOKAHEAD && lines[i]?.block === block; i++) {
-    if (isSyzbotLogLine(lines[i]?.text ?? "")) return true;
+    if (isSyzbotLogLine(lines, i)) return true;
   }
   return false;
 }
@@ -37,11 +37,11 @@ export function findReports(lines: SourceLine[]): Report[] {
   while (i < lines.length) {
     const text = lines[i]?.text ?? "";
     let found: { report: Report | null; end: number } | null = null;
-    const anchor = emailAnchor(text);
+    const anchor = emailAnchorAt(lines, i).value;
     if (anchor) found = parseSyzbotEmail(lines, i, anchor, options);
-    else if (isLogStart(text) || isSyzbotLogLine(text)) found = parseBisectionLog(lines, i, options);
+    else if (isLogStart(lines, i) || isSyzbotLogLine(lines, i)) found = parseBisectionLog(lines, i, options);
     else if (isGitBisectAnchor(text)) {
-      found = classifyLogLine(text)?.kind === "first-bad" && syzbotLinesFollow(lines, i)
+      found = logLineAt(lines, i).line?.kind === "first-bad" && syzbotLinesFollow(lines, i)
         ? parseBisectionLog(lines, i, options)
         : parseGitBisect(lines, i, options);
     }

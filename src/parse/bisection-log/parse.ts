@@ -2,26 +2,20 @@ import { isCommitLine, parseCommitDisplay } from "../fields/commit-display.js";
 import { addressSet, bareCommit, emptyReport, emptyStep } from "../report-builder.js";
 import type { Commit, Report, Step, StepKind } from "../schema.js";
 import type { SourceLine } from "../text/source-lines.js";
+import { classifyWrapped, WRAPPED } from "../text/wrapped-lines.js";
 import { classifyLogLine, durationOf, type LogLine } from "./line-kinds.js";
 
 const MAX_BUILD_ERROR = 500;
-const MAX_JOINED_LINES = 4;
+/** Build output worth keeping as the reason a revision was skipped. */
+const BUILD_ERROR = /error|fail|killed|denied|cannot|not found|no such file|no rule to make|undefined reference|multiple definition|^\S+:\d+(?::\d+)?: /i;
 
-/** Classifies lines[i], joining up to a few hard-wrapped continuation lines. */
-function classifyAt(lines: SourceLine[], i: number, end: number): { line: LogLine | null; next: number } {
-  const first = lines[i];
-  if (!first) return { line: null, next: i + 1 };
-  let line = classifyLogLine(first.text);
-  if (line?.kind !== "wrapped") return { line, next: i + 1 };
-  let text = first.text.trim();
-  for (let j = i + 1; j < end && j <= i + MAX_JOINED_LINES; j++) {
-    const part = lines[j];
-    if (!part || part.block !== first.block || part.text.trim() === "") break;
-    text += " " + part.text.trim();
-    line = classifyLogLine(text);
-    if (line && line.kind !== "wrapped") return { line, next: j + 1 };
-  }
-  return { line: null, next: i + 1 };
+/** The log line at lines[i], joining hard-wrapped continuation lines. */
+export function logLineAt(lines: SourceLine[], i: number): { line: LogLine | null; next: number } {
+  const { value, next } = classifyWrapped(lines, i, (text) => {
+    const line = classifyLogLine(text);
+    return line?.kind === "wrapped" ? WRAPPED : line;
+  });
+  return { line: value, next };
 }
 
 /** Whether the reproducer crashed: any crashing run counts (syzbot's threshold is applied by git's verdict). */
@@ -47,8 +41,8 @@ function mostFrequentCrash(step: Step | undefined): string | null {
 }
 
 export interface LogParseOptions {
-  /** True where another report (an email, another log) starts. */
-  startsOtherReport: (text: string) => boolean;
+  /** True where another report (an email, another log) starts at lines[i]. */
+  startsOtherReport: (lines: SourceLine[], i: number) => boolean;
 }
 
 /**
@@ -85,11 +79,11 @@ export function parseBisectionLog(
   let i = start;
   while (i < end) {
     const text = lines[i]?.text ?? "";
-    const { line, next } = classifyAt(lines, i, end);
+    const { line, next } = logLineAt(lines, i);
     if (line === null) {
-      if (options.startsOtherReport(text)) break;
+      if (options.startsOtherReport(lines, i)) break;
       // Unrecognized text inside a step that has produced nothing yet is build output.
-      if (current && current.runs.length === 0 && !current.kernelSignature && !current.buildError && text.trim()) {
+      if (current && current.runs.length === 0 && !current.kernelSignature && !current.buildError && BUILD_ERROR.test(text)) {
         current.buildError = text.trim().slice(0, MAX_BUILD_ERROR);
       }
       if (text.trim()) lastLine = i;
@@ -219,7 +213,7 @@ export function parseBisectionLog(
       case "crash": {
         report.crashTitle = line.title;
         let j = next;
-        while (j < end && !options.startsOtherReport(lines[j]?.text ?? "") && !isLogStart(lines[j]?.text ?? "")) j++;
+        while (j < end && !options.startsOtherReport(lines, j)) j++;
         const text = lines
           .slice(next, j)
           .map((l) => l.text)
@@ -253,7 +247,10 @@ export function parseBisectionLog(
       case "error":
         // Only the job's final error ends the log with `error:`; build output can contain such lines too.
         if (sawRevisions) report.error = line.message;
-        else if (current && current.runs.length === 0 && !current.buildError) current.buildError = line.message;
+        // A build error ends the job when the revision it stops at is one syzbot had to build.
+        if (current && current.runs.length === 0 && !current.kernelSignature && !current.buildError) {
+          current.buildError = line.message.slice(0, MAX_BUILD_ERROR);
+        }
         break;
       case "bisecting":
       case "undetermined":
@@ -309,8 +306,8 @@ function finishSteps(steps: Step[], subjects: Map<string, string>, direction: Re
   }
 }
 
-/** The first line of a bisection log (either generation). */
-export function isLogStart(text: string): boolean {
-  const line = classifyLogLine(text);
-  return line?.kind === "host" || line?.kind === "start";
+/** Whether lines[i] is the first line of a bisection log (either generation). */
+export function isLogStart(lines: SourceLine[], i: number): boolean {
+  const kind = logLineAt(lines, i).line?.kind;
+  return kind === "host" || kind === "start";
 }

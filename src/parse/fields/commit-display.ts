@@ -25,6 +25,8 @@ const COMMIT = /^commit ([0-9a-f]{7,40})(?: \(.*\))?$/;
 const HEADER = /^(Merge|Author|AuthorDate|Commit|CommitDate|Date|git tree):\s*(.*)$/;
 const TRAILER = /^([A-Za-z][A-Za-z-]{0,40}-by|Cc):\s*(.+)$/;
 const MAX_MESSAGE_LINES = 2000;
+/** git indents the message by 4 and the file list by 1; 2 tells them apart even when a paste ate a space. */
+const MESSAGE_INDENT = 2;
 
 export interface CommitDisplay {
   commit: Commit;
@@ -65,7 +67,9 @@ export function parseCommitDisplay(lines: SourceLine[], start: number, limit: nu
     else if (m[1] === "Date" || m[1] === "AuthorDate") date = parseGitDate(value);
   }
 
-  // Message: the lines indented deeper than the `commit` line, blank lines included.
+  // Message: the lines indented deeper than the `commit` line. A shallower line
+  // right after a message line is that line hard-wrapped; after a blank line it
+  // is the file list.
   const message: string[] = [];
   while (i < limit && (lines[i]?.text.trim() ?? "") === "") i++;
   for (; i < limit && message.length < MAX_MESSAGE_LINES; i++) {
@@ -74,7 +78,8 @@ export function parseCommitDisplay(lines: SourceLine[], start: number, limit: nu
       message.push("");
       continue;
     }
-    if (indentOf(text) < base + 4) break;
+    const previousBlank = message.length === 0 || message[message.length - 1] === "";
+    if (indentOf(text) < base + MESSAGE_INDENT && (previousBlank || parseDiffstatLine(text))) break;
     message.push(text.trim());
   }
   while (message.length > 0 && message[message.length - 1] === "") message.pop();
@@ -92,8 +97,17 @@ export function parseCommitDisplay(lines: SourceLine[], start: number, limit: nu
       if (entries.length > 0) break;
       continue;
     }
-    const parsed = parseDiffstatLine(text);
-    if (!parsed) break;
+    let parsed = parseDiffstatLine(text);
+    // A raw line (`:040000 040000 <sha> <sha> M<TAB>dir`) is long enough to be hard-wrapped once.
+    if (!parsed && text.trimStart().startsWith(":") && i + 1 < limit) {
+      parsed = parseDiffstatLine(`${text.trim()} ${lines[i + 1]?.text.trim() ?? ""}`);
+      if (parsed) i++;
+    }
+    if (!parsed) {
+      // The +/- graph of a long stat line, hard-wrapped onto its own line.
+      if (entries.length > 0 && /^[+-]+$/.test(text.trim())) continue;
+      break;
+    }
     if (parsed.kind === "file") entries.push(parsed.entry);
     else if (parsed.kind === "summary") summaryPaths.push(parsed.path);
   }

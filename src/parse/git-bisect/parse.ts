@@ -62,7 +62,7 @@ function directionOf(args: string[]): Report["direction"] {
 export function parseGitBisect(
   lines: SourceLine[],
   start: number,
-  options: { startsOtherReport: (text: string) => boolean },
+  options: { startsOtherReport: (lines: SourceLine[], i: number) => boolean },
 ): { report: Report | null; end: number } {
   const block = lines[start]?.block ?? 0;
   const report = emptyReport("git-bisect-log", lines[start]?.line ?? 1);
@@ -77,7 +77,7 @@ export function parseGitBisect(
     const text = lines[i]?.text ?? "";
     const line = classify(text);
     if (!line) {
-      if (options.startsOtherReport(text)) break;
+      if (options.startsOtherReport(lines, i)) break;
       continue;
     }
     if ((line.kind === "start" || line.kind === "run") && (sawStart || steps.length > 0)) break;

@@ -3,7 +3,7 @@ import { isCommitLine, parseCommitDisplay } from "../fields/commit-display.js";
 import { addressSet, emptyReport } from "../report-builder.js";
 import type { Links, Report } from "../schema.js";
 import type { SourceLine } from "../text/source-lines.js";
-import { BISECTED_IN_REPORT, emailAnchor, type EmailAnchor } from "./anchors.js";
+import { BISECTED_IN_REPORT, type EmailAnchor, emailAnchorAt } from "./anchors.js";
 
 /** `label:  value` fields of syzbot's templates, by label. */
 const LINK_FIELDS: Record<string, keyof Links> = {
@@ -59,7 +59,7 @@ function readHeaders(lines: SourceLine[], start: number): { subject: string | nu
 }
 
 export interface EmailParseOptions {
-  startsOtherReport: (text: string) => boolean;
+  startsOtherReport: (lines: SourceLine[], i: number) => boolean;
 }
 
 /**
@@ -87,11 +87,11 @@ export function parseSyzbotEmail(
     const line = lines[i];
     if (!line || line.block !== block) break;
     const t = line.text.trim();
-    const other = emailAnchor(t);
+    const { value: other, next: afterAnchor } = emailAnchorAt(lines, i);
     // A bug report embeds its inconclusive result; any other anchor starts a new report.
     const embedded = anchor.kind === "bug-report" && (other?.kind === "inconclusive" || other?.kind === "no-range");
     if (other && !embedded) break;
-    if (!other && options.startsOtherReport(line.text)) break;
+    if (!other && options.startsOtherReport(lines, i)) break;
     const inCrash = crashStart >= 0 && i >= crashStart;
     if (!inCrash && FOOTER.some((f) => f.test(t))) {
       lastLine = i;
@@ -108,7 +108,7 @@ export function parseSyzbotEmail(
 
     if (other) {
       result = other;
-      if (other.kind === "inconclusive") i = readCandidates(lines, i + 1, block, report) - 1;
+      i = (other.kind === "inconclusive" ? readCandidates(lines, afterAnchor, block, report) : afterAnchor) - 1;
       continue;
     }
     if (BISECTED_IN_REPORT.test(t)) {
