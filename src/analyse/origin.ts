@@ -1,0 +1,17 @@
+import type { Association } from "../config/schema.js";
+
+/** Where a text the app reads came from: the issue body or one comment. */
+export interface TextOrigin {
+  kind: "issue" | "comment";
+  /** The comment id; the issue number for the body. */
+  id: number;
+  author: string;
+  association: Association;
+  isBot: boolean;
+  url: string | null;
+}
+
+export interface SourceText {
+  origin: TextOrigin;
+  text: string;
+}

@@ -1,0 +1,69 @@
+import type { Association } from "../config/schema.js";
+import type { SourceText, TextOrigin } from "../analyse/origin.js";
+
+/** The parts of an issues / issue_comment payload the app reads. */
+export interface IssuePayload {
+  action: string;
+  issue: {
+    number: number;
+    body?: string | null;
+    html_url: string;
+    user: { login: string; type?: string } | null;
+    author_association: string;
+    labels?: ({ name?: string } | string)[];
+    pull_request?: unknown;
+  };
+  comment?: {
+    id: number;
+    body?: string | null;
+    html_url: string;
+    user: { login: string; type?: string } | null;
+    author_association: string;
+    performed_via_github_app?: { id?: number } | null;
+  };
+  changes?: { body?: { from?: string } };
+  sender: { login: string; type?: string };
+}
+
+function association(value: string): Association {
+  const known: Association[] = ["OWNER", "MEMBER", "COLLABORATOR", "CONTRIBUTOR", "FIRST_TIME_CONTRIBUTOR", "FIRST_TIMER", "NONE"];
+  return known.includes(value as Association) ? (value as Association) : "NONE";
+}
+
+export function issueOrigin(payload: IssuePayload): TextOrigin {
+  const user = payload.issue.user;
+  return {
+    kind: "issue",
+    id: payload.issue.number,
+    author: user?.login ?? "ghost",
+    association: association(payload.issue.author_association),
+    isBot: user?.type === "Bot",
+    url: payload.issue.html_url,
+  };
+}
+
+export function commentOrigin(comment: { id: number; login: string; userType: string; association: string; url: string }): TextOrigin {
+  return {
+    kind: "comment",
+    id: comment.id,
+    author: comment.login,
+    association: association(comment.association),
+    isBot: comment.userType === "Bot",
+    url: comment.url,
+  };
+}
+
+/** The texts this event changed: only these decide whether the event matters at all. */
+export function changedTexts(payload: IssuePayload): string[] {
+  const now = payload.comment ? payload.comment.body : payload.issue.body;
+  return [now ?? "", payload.changes?.body?.from ?? ""].filter((t) => t.length > 0);
+}
+
+/** The issue body as a source text. */
+export function issueText(payload: IssuePayload): SourceText {
+  return { origin: issueOrigin(payload), text: payload.issue.body ?? "" };
+}
+
+export function labelNames(payload: IssuePayload): string[] {
+  return (payload.issue.labels ?? []).map((l) => (typeof l === "string" ? l : (l.name ?? ""))).filter(Boolean);
+}

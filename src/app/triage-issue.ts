@@ -1,0 +1,107 @@
+import type { Probot } from "probot";
+import { resolveMentions } from "../analyse/mentions.js";
+import type { SourceText } from "../analyse/origin.js";
+import { rulesSource } from "../analyse/subsystems/rules-source.js";
+import { isTriaged, triage } from "../analyse/triage.js";
+import type { Config } from "../config/schema.js";
+import { applyPlan } from "../github/apply.js";
+import { type IssueComment, listComments } from "../github/comments.js";
+import { loadConfig } from "../github/config.js";
+import { type AppIdentity, appIdentity } from "../github/identity.js";
+import { repositoryLookup } from "../github/lookup.js";
+import { type IssueEventContext, type IssueRef, issueKey } from "../github/types.js";
+import { parseText } from "../parse/index.js";
+import { type LabelSpec, planActions } from "../plan/plan.js";
+import { renderComment, renderConfigError } from "../render/comment.js";
+import { changedTexts, commentOrigin, type IssuePayload, issueOrigin, issueText, labelNames } from "./event-texts.js";
+import { KeyedQueue } from "./keyed-queue.js";
+
+const queue = new KeyedQueue();
+
+function labelSpecs(triaged: ReturnType<typeof triage>, config: Config): LabelSpec[] {
+  const subsystemLabels = new Set(triaged.subsystems.map((s) => `${config.labels.prefix}${s}`.slice(0, 50).trim()));
+  return triaged.labels.map((name) => ({
+    name,
+    color: config.labels.color,
+    description: subsystemLabels.has(name) ? `Kernel subsystem of a bisected culprit (syztriage)` : "Added by syztriage",
+  }));
+}
+
+/** Comments that someone other than the app wrote, as texts to triage. */
+function commentTexts(comments: IssueComment[]): SourceText[] {
+  return comments.filter((c) => !c.own).map((c) => ({ origin: commentOrigin(c), text: c.body }));
+}
+
+/** Several replicas may each create the comment; keep the oldest, delete the rest. */
+async function removeDuplicateComments(context: IssueEventContext, ref: IssueRef, identity: AppIdentity): Promise<void> {
+  const own = (await listComments(context.octokit, ref, identity)).filter((c) => c.own);
+  for (const extra of own.slice(1)) {
+    await context.octokit.rest.issues.deleteComment({ owner: ref.owner, repo: ref.repo, comment_id: extra.id });
+  }
+}
+
+async function upsertComment(
+  context: IssueEventContext,
+  ref: IssueRef,
+  identity: AppIdentity,
+  body: string,
+  labels: LabelSpec[],
+  issueLabels: string[],
+  comments: IssueComment[],
+): Promise<void> {
+  const own = comments.find((c) => c.own) ?? null;
+  const plan = planActions({ labels, comment: body }, { issueLabels, comment: own && { id: own.id, body: own.body } });
+  const { commentId } = await applyPlan(context.octokit, ref, plan);
+  if (plan.comment?.action === "create" && commentId !== null) await removeDuplicateComments(context, ref, identity);
+}
+
+async function triageIssue(app: Probot, context: IssueEventContext, payload: IssuePayload, ref: IssueRef): Promise<void> {
+  const identity = await appIdentity(app);
+  // The app's own comments come back as events: never triage them (no loops).
+  if (payload.sender.login === identity.login || payload.comment?.performed_via_github_app?.id === identity.id) return;
+  const loaded = await loadConfig(context);
+  if (!loaded.ok) {
+    context.log.warn({ issue: issueKey(ref), delivery: context.id, error: loaded.error }, "invalid .github/syztriage.yml");
+    const comments = await listComments(context.octokit, ref, identity);
+    await upsertComment(context, ref, identity, renderConfigError(loaded.error), [], labelNames(payload), comments);
+    return;
+  }
+  const config = loaded.config;
+  const sender = { ...issueOrigin(payload), author: payload.sender.login, isBot: payload.sender.type === "Bot" };
+  if (!isTriaged(sender, config)) return;
+
+  const comments = await listComments(context.octokit, ref, identity);
+  const texts = [issueText(payload), ...commentTexts(comments)];
+  const triaged = triage(texts, { config, sources: [rulesSource(config.subsystems.rules)] });
+  if (triaged.reports.length === 0) return;
+
+  const lookup = repositoryLookup(context.octokit, { owner: ref.owner, repo: ref.repo }, context.payload.installation?.id ?? 0, context.log);
+  const existingCommits = new Set<string>();
+  for (const sha of new Set(triaged.reports.flatMap((r) => (r.report.culprit ? [r.report.culprit.sha] : [])))) {
+    if ((await lookup.commit(sha)).exists) existingCommits.add(sha);
+  }
+  const mentions = await resolveMentions(triaged.recipients, triaged.culpritAuthors, config.mentions, lookup.logins);
+  const body = renderComment({
+    triage: triaged,
+    mentions,
+    maxMentions: config.mentions.max,
+    repoUrl: `https://github.com/${ref.owner}/${ref.repo}`,
+    existingCommits,
+    problems: [],
+  });
+  await upsertComment(context, ref, identity, body, labelSpecs(triaged, config), labelNames(payload), comments);
+}
+
+/** Handles one issues / issue_comment event: quick, quiet exits first, then one serialized triage per issue. */
+export async function handleIssueEvent(app: Probot, context: IssueEventContext): Promise<void> {
+  const payload = context.payload as unknown as IssuePayload;
+  if (payload.issue.pull_request) return;
+  if (!changedTexts(payload).some((text) => parseText(text).reports.length > 0)) return;
+  const ref: IssueRef = { ...context.repo(), issue_number: payload.issue.number };
+  try {
+    await queue.run(issueKey(ref), () => triageIssue(app, context, payload, ref));
+  } catch (err) {
+    context.log.error({ err, issue: issueKey(ref), delivery: context.id }, "triage failed; the next event on this issue retries it");
+    throw err;
+  }
+}

@@ -1,0 +1,68 @@
+import { z } from "zod";
+
+/**
+ * `.github/syztriage.yml`: this schema validates the file, types the code and
+ * documents the defaults (README's configuration reference follows it).
+ * Every object is strict, so a misspelt key is an error, not a silent default.
+ */
+const LABEL_MAX = 50;
+const labelName = z.string().trim().min(1).max(LABEL_MAX);
+const login = z.string().regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/, "must be a GitHub login");
+const email = z.string().regex(/^[^\s@<>]+@[^\s@<>]+$/, "must be an email address");
+
+export const Association = z.enum(["OWNER", "MEMBER", "COLLABORATOR", "CONTRIBUTOR", "FIRST_TIME_CONTRIBUTOR", "FIRST_TIMER", "NONE"]);
+export type Association = z.infer<typeof Association>;
+
+export const ConfigSchema = z.strictObject({
+  labels: z
+    .strictObject({
+      /** The label for subsystem X is prefix + X. */
+      prefix: z.string().max(LABEL_MAX - 1).default("subsystem: "),
+      /** Color of the labels the app creates. */
+      color: z
+        .string()
+        .regex(/^#?[0-9a-fA-F]{6}$/, "must be a hex color like 1d76db")
+        .transform((c) => c.replace(/^#/, "").toLowerCase())
+        .default("1d76db"),
+      /** Added to every triaged issue, e.g. ["syzbot"]. */
+      extra: z.array(labelName).max(20).default([]),
+      /** Added when the bisection verdict is unreliable; empty string disables. */
+      unreliable: z.string().max(LABEL_MAX).default("bisection: unreliable"),
+      /** Added when another open issue has the same crash title; empty string disables. */
+      duplicate: z.string().max(LABEL_MAX).default(""),
+    })
+    .prefault({}),
+  subsystems: z
+    .strictObject({
+      /** Subsystem name -> path globs, matched against the culprit's files; they win over MAINTAINERS. */
+      rules: z.record(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._+-]{0,39}$/, "subsystem names are letters, digits and . _ + -"), z.array(z.string().min(1)).min(1)).default({}),
+      /** At most this many subsystem labels. */
+      max: z.number().int().min(0).max(10).default(3),
+    })
+    .prefault({}),
+  mentions: z
+    .strictObject({
+      enabled: z.boolean().default(true),
+      /** Never more mentions than this in one comment. */
+      max: z.number().int().min(0).max(50).default(10),
+      /** Email -> GitHub login. */
+      users: z.record(email, login).default({}),
+      /** Resolve other emails: the culprit commit's author in this repository, then GitHub's user search. */
+      lookup: z.boolean().default(true),
+      /** Only logs posted by people with one of these associations to the repository (or an allowed bot) mention anyone. */
+      associations: z.array(Association).default(["OWNER", "MEMBER", "COLLABORATOR"]),
+    })
+    .prefault({}),
+  triage: z
+    .strictObject({
+      /** When non-empty, only text by these logins is triaged. */
+      authors: z.array(login).default([]),
+      /** Bot logins whose text is triaged (syzbot relays), e.g. ["syzbot-relay[bot]"]. */
+      bots: z.array(login).default([]),
+    })
+    .prefault({}),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+export const DEFAULT_CONFIG: Config = ConfigSchema.parse({});

@@ -1,0 +1,61 @@
+import type { Logger } from "probot";
+import type { LoginLookup } from "../analyse/mentions.js";
+import { BoundedCache } from "./bounded-cache.js";
+import type { Octokit } from "./types.js";
+
+export interface CommitInfo {
+  exists: boolean;
+  /** The GitHub user the commit's author email is linked to. */
+  login: string | null;
+}
+
+const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+// Shared by all installations: keys carry the repository or installation.
+const commits = new BoundedCache<string, CommitInfo>(5000);
+const emails = new BoundedCache<string, string | null>(5000);
+
+function status(err: unknown): number | undefined {
+  return (err as { status?: number }).status;
+}
+
+/** GitHub lookups for one repository, cached across events so edits do not repeat them. */
+export function repositoryLookup(octokit: Octokit, repo: { owner: string; repo: string }, installation: number, log: Logger) {
+  async function commit(sha: string): Promise<CommitInfo> {
+    const key = `${repo.owner}/${repo.repo}@${sha}`;
+    const cached = commits.get(key);
+    if (cached) return cached;
+    let info: CommitInfo;
+    try {
+      const { data } = await octokit.rest.repos.getCommit({ ...repo, ref: sha, per_page: 1 });
+      const login = data.author?.login ?? null;
+      info = { exists: true, login: login && LOGIN.test(login) ? login : null };
+    } catch (err) {
+      // 404: not in this repository; 422: not a commit hash GitHub accepts. Anything else may be transient.
+      if (status(err) !== 404 && status(err) !== 422) throw err;
+      info = { exists: false, login: null };
+    }
+    commits.set(key, info);
+    return info;
+  }
+
+  const logins: LoginLookup = {
+    commitAuthor: async (sha) => (await commit(sha)).login,
+    async userByEmail(email) {
+      const key = `${installation}:${email}`;
+      const cached = emails.get(key);
+      if (cached !== undefined) return cached;
+      try {
+        const { data } = await octokit.rest.search.users({ q: `${email} in:email`, per_page: 2 });
+        const only = data.total_count === 1 ? (data.items[0]?.login ?? null) : null;
+        const login = only && LOGIN.test(only) ? only : null;
+        emails.set(key, login);
+        return login;
+      } catch (err) {
+        // The search API is rate limited hard (30/min); an unresolved address is shown as text instead.
+        log.warn({ err, email }, "user search failed; the address stays unresolved");
+        return null;
+      }
+    },
+  };
+  return { commit, logins };
+}

@@ -1,0 +1,170 @@
+import type { Mention } from "../analyse/mentions.js";
+import type { Triage, TriagedReport } from "../analyse/triage.js";
+import type { Report } from "../parse/schema.js";
+import { code, codeBlock, inline } from "./escape.js";
+
+/** Opens every comment the app writes; informational only, the app finds its comment by its identity. */
+export const COMMENT_MARKER = "<!-- syztriage -->";
+/** GitHub rejects longer comment bodies. */
+export const MAX_COMMENT_LENGTH = 65_536;
+const MAX_FILES_SHOWN = 15;
+const MAX_CANDIDATES_SHOWN = 20;
+
+export interface CommentView {
+  triage: Triage;
+  /** The mentionable recipients, resolved to logins where possible. */
+  mentions: Mention[];
+  maxMentions: number;
+  /** `https://github.com/owner/repo`, to link commits that exist there. */
+  repoUrl: string | null;
+  existingCommits: ReadonlySet<string>;
+  /** Things the app could not do, said plainly (a failed fetch, a failed lookup). */
+  problems: string[];
+}
+
+const OUTCOME_WORDS: Record<Report["outcome"], string> = {
+  culprit: "culprit found",
+  candidates: "inconclusive, several candidate commits",
+  "oldest-release": "the crash already happens on the oldest tested release",
+  "still-crashes": "the crash still happens on the newest tested commit",
+  error: "the bisection failed",
+  incomplete: "the log ends before the result",
+};
+
+const FORMAT_WORDS: Record<Report["format"], string> = {
+  "bisection-log": "syzbot bisection log",
+  "syzbot-email": "syzbot report",
+  "git-bisect-log": "git bisect log",
+};
+
+function commitRef(sha: string, view: CommentView): string {
+  const short = code(sha.slice(0, 12));
+  return view.repoUrl && view.existingCommits.has(sha) ? `[${short}](${view.repoUrl}/commit/${sha})` : short;
+}
+
+function headline(t: TriagedReport, view: CommentView): string {
+  const r = t.report;
+  const kind = r.direction === "fix" ? "fix bisection" : "cause bisection";
+  if (r.outcome === "culprit" && r.culprit) {
+    const what = r.direction === "fix" ? "fixed by" : "bisected to";
+    const author = r.culprit.author?.name ? ` by ${inline(r.culprit.author.name, 80)}` : "";
+    return `${what} ${commitRef(r.culprit.sha, view)} ${inline(r.culprit.subject)}${author}`;
+  }
+  if (r.outcome === "candidates") return `${kind} is inconclusive: ${r.candidates.length} candidate commits`;
+  if (r.outcome === "error") return `the ${kind} failed: ${inline(r.error ?? "unknown error", 200)}`;
+  return `${kind}: ${OUTCOME_WORDS[r.outcome]}`;
+}
+
+function originLink(t: TriagedReport): string {
+  const where = t.origin.kind === "issue" ? "the issue" : "a comment";
+  const text = `${where} by ${inline(t.origin.author, 40)}`;
+  return t.origin.url ? `[${text}](${t.origin.url})` : text;
+}
+
+function detailRows(t: TriagedReport, view: CommentView): string[][] {
+  const r = t.report;
+  const rows: string[][] = [["Result", `${OUTCOME_WORDS[r.outcome]} (${r.direction} bisection, ${FORMAT_WORDS[r.format]})`]];
+  const c = r.culprit;
+  if (c) {
+    rows.push([r.direction === "fix" ? "Fix" : "Culprit", `${commitRef(c.sha, view)} ${inline(c.subject)}${c.merge ? " (merge commit)" : ""}`]);
+    if (c.author) rows.push(["Author", `${inline(c.author.name || c.author.email, 80)}${c.date ? `, ${c.date.slice(0, 10)}` : ""}`]);
+    if (c.diffstat.length > 0) {
+      const shown = c.diffstat.slice(0, MAX_FILES_SHOWN).map((f) => `${code(f.path, 120)}${f.lines === null ? "" : ` (${f.lines})`}`);
+      const more = c.diffstat.length > MAX_FILES_SHOWN ? `, and ${c.diffstat.length - MAX_FILES_SHOWN} more` : "";
+      rows.push(["Files", shown.join(", ") + more]);
+    }
+  }
+  if (r.candidates.length > 0) {
+    const shown = r.candidates.slice(0, MAX_CANDIDATES_SHOWN).map((x) => `${commitRef(x.sha, view)} ${x.subject ? inline(x.subject, 120) : ""}`.trim());
+    const more = r.candidates.length > MAX_CANDIDATES_SHOWN ? `<br>and ${r.candidates.length - MAX_CANDIDATES_SHOWN} more` : "";
+    rows.push(["Candidates", shown.join("<br>") + more]);
+  }
+  if (r.crashTitle) rows.push(["Crash", code(r.crashTitle, 200)]);
+  if (r.originalCrashTitle && r.originalCrashTitle !== r.crashTitle) rows.push(["Original crash", code(r.originalCrashTitle, 200)]);
+  if (t.subsystems.length > 0) {
+    rows.push(["Subsystems", t.subsystems.map((s) => `${inline(s.name, 50)} (${s.lines} lines, ${s.source})`).join(", ")]);
+  }
+  if (r.revisionsTested !== null || r.steps.length > 0) {
+    const count = (v: string) => r.steps.filter((s) => s.verdict === v).length;
+    const time = r.totalTime ? ` in ${r.totalTime.total.text.replace(/\.\d+s$/, "s")}` : "";
+    rows.push(["Tested", `${r.revisionsTested ?? r.steps.length} revisions${time} (${count("good")} good, ${count("bad")} bad, ${count("skip")} skipped)`]);
+  }
+  if (r.startCommit) rows.push(["Started from", code(r.startCommit.slice(0, 12))]);
+  if (r.boundaryCommitTitle) rows.push([r.direction === "fix" ? "Newest tested" : "Oldest tested", inline(r.boundaryCommitTitle, 120)]);
+  if (r.compilers.length > 0) rows.push(["Compiler", r.compilers.map((x) => code(x, 120)).join("<br>")]);
+  if (r.links.dashboard) rows.push(["Dashboard", code(r.links.dashboard, 200)]);
+  rows.push(["Source", `${originLink(t)}, lines ${r.source.startLine}-${r.source.endLine}`]);
+  return rows;
+}
+
+function table(rows: string[][]): string {
+  return ["| | |", "|---|---|", ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join("\n");
+}
+
+function reportSection(t: TriagedReport, view: CommentView, index: number, total: number, withDetails: boolean): string {
+  const out: string[] = [];
+  const prefix = total > 1 ? `**${index + 1}.** ` : "";
+  out.push(`${prefix}${headline(t, view)} (from ${originLink(t)}).`);
+  const warnings = t.report.warnings.map((w) => `- ${inline(w.message, 400)}`);
+  if (warnings.length > 0) out.push("", "Warnings:", ...warnings);
+  if (withDetails) {
+    out.push("", `<details><summary>Details</summary>`, "", table(detailRows(t, view)), "", "</details>");
+  }
+  return out.join("\n");
+}
+
+function recipientsSection(view: CommentView): string[] {
+  const { triage } = view;
+  const out: string[] = [];
+  const logins = [...new Set(view.mentions.filter((m) => m.login).map((m) => m.login as string))];
+  const mentioned = logins.slice(0, view.maxMentions);
+  const unresolved = view.mentions.filter((m) => !m.login);
+  if (mentioned.length > 0) out.push(`cc ${mentioned.map((l) => `@${l}`).join(" ")}`);
+  const plain = [
+    ...unresolved.map((m) => m.email),
+    ...view.mentions.filter((m) => m.login && !mentioned.includes(m.login)).map((m) => m.email),
+    ...triage.unmentionable.map((r) => r.email),
+  ];
+  if (plain.length > 0) out.push(`Also named in the log: ${[...new Set(plain)].map((e) => code(e, 100)).join(", ")}`);
+  const reasons = [...new Set(triage.reports.filter((r) => r.noMentionReason).map((r) => r.noMentionReason as string))];
+  if (reasons.length > 0 && triage.unmentionable.length > 0) out.push(`No one was mentioned for some reports: ${reasons.join("; ")}.`);
+  return out;
+}
+
+function render(view: CommentView, withDetails: boolean): string {
+  const { triage } = view;
+  const out: string[] = [COMMENT_MARKER];
+  const n = triage.reports.length;
+  out.push(`### syztriage: ${n === 1 ? "1 bisection report" : `${n} bisection reports`}`);
+  if (triage.subsystems.length > 0) out.push("", `Subsystems: ${triage.subsystems.map((s) => `**${inline(s, 50)}**`).join(", ")}`);
+  for (const [i, t] of triage.reports.entries()) out.push("", reportSection(t, view, i, n, withDetails));
+  const recipients = recipientsSection(view);
+  if (recipients.length > 0) out.push("", ...recipients);
+  if (view.problems.length > 0) out.push("", ...view.problems.map((p) => `> [!NOTE]\n> ${inline(p, 300)}`));
+  return out.join("\n") + "\n";
+}
+
+/** The app's one comment on an issue: a short summary first, details folded. */
+export function renderComment(view: CommentView): string {
+  const full = render(view, true);
+  if (full.length <= MAX_COMMENT_LENGTH) return full;
+  const compact = render(view, false);
+  if (compact.length <= MAX_COMMENT_LENGTH) return compact;
+  const note = "\n\n(truncated: the issue holds more reports than one comment can show)\n";
+  return compact.slice(0, MAX_COMMENT_LENGTH - note.length) + note;
+}
+
+/** The comment that replaces the triage while `.github/syztriage.yml` is invalid: it mentions no one. */
+export function renderConfigError(error: string): string {
+  return [
+    COMMENT_MARKER,
+    "### syztriage: configuration error",
+    "",
+    "`.github/syztriage.yml` is invalid, so this issue was not triaged (no labels, no mentions):",
+    "",
+    codeBlock(error, 50),
+    "",
+    "Fix the file on the default branch; the next edit or comment on this issue triages it again.",
+    "",
+  ].join("\n");
+}

@@ -1,0 +1,43 @@
+/**
+ * Text from a log or an issue echoed into the app's comment must not mention
+ * anyone, link anywhere, reference issues or inject Markdown/HTML.
+ */
+const ZWSP = "\u200b";
+const MARKDOWN_PUNCTUATION = /[\\`*_{}[\]()#+\-.!|<>~=:]/g;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
+
+function clip(text: string, max: number): string {
+  const flat = text.replace(CONTROL, "").replace(/\s+/g, " ").trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+/** Inline Markdown text: formatting escaped, `@` and `#123` and URLs defused. */
+export function inline(text: string, max = 300): string {
+  return clip(text, max)
+    .replace(/&/g, "&amp;")
+    .replace(MARKDOWN_PUNCTUATION, (c) => `\\${c}`)
+    .replace(/@/g, `@${ZWSP}`)
+    .replace(/(\\#)(?=\d)/g, `$1${ZWSP}`)
+    .replace(/(https?|ftp|file|javascript|data)(\\:)/gi, `$1${ZWSP}$2`)
+    .replace(/www\\\./gi, `www${ZWSP}\\.`);
+}
+
+/** A code span: nothing inside is Markdown, HTML, a mention or a link. */
+export function code(text: string, max = 300): string {
+  const body = clip(text, max).replace(/\|/g, "\\|");
+  let longest = 0;
+  for (const run of body.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  const fence = "`".repeat(longest + 1);
+  const pad = body.startsWith("`") || body.endsWith("`") ? " " : "";
+  return `${fence}${pad}${body}${pad}${fence}`;
+}
+
+/** A fenced block for multi-line text (crash excerpts), with a fence longer than any inside. */
+export function codeBlock(text: string, maxLines = 40): string {
+  const lines = text.replace(CONTROL, "").split("\n").slice(0, maxLines);
+  let longest = 2;
+  for (const line of lines) for (const run of line.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  const fence = "`".repeat(longest + 1);
+  return `${fence}\n${lines.join("\n")}\n${fence}`;
+}
