@@ -1,9 +1,8 @@
 import type { Probot } from "probot";
-import { handleIssueEvent } from "./app/triage-issue.js";
+import { issueEventHandler } from "./app/triage-issue.js";
 
 /** The Probot app: event wiring only; the work is in app/triage-issue.ts. */
 export default function syztriage(app: Probot): void {
-  app.on(["issues.opened", "issues.edited", "issues.reopened", "issue_comment.created", "issue_comment.edited"], (context) =>
-    handleIssueEvent(app, context),
-  );
+  const handle = issueEventHandler(app);
+  app.on(["issues.opened", "issues.edited", "issues.reopened", "issue_comment.created", "issue_comment.edited"], handle);
 }

@@ -8,15 +8,13 @@ import { applyPlan } from "../github/apply.js";
 import { type IssueComment, listComments } from "../github/comments.js";
 import { loadConfig } from "../github/config.js";
 import { type AppIdentity, appIdentity } from "../github/identity.js";
-import { repositoryLookup } from "../github/lookup.js";
+import { LookupCache, repositoryLookup } from "../github/lookup.js";
 import { type IssueEventContext, type IssueRef, issueKey } from "../github/types.js";
 import { parseText } from "../parse/index.js";
 import { type LabelSpec, planActions } from "../plan/plan.js";
 import { renderComment, renderConfigError } from "../render/comment.js";
 import { changedTexts, commentOrigin, type IssuePayload, issueOrigin, issueText, labelNames } from "./event-texts.js";
 import { KeyedQueue } from "./keyed-queue.js";
-
-const queue = new KeyedQueue();
 
 function labelSpecs(triaged: ReturnType<typeof triage>, config: Config): LabelSpec[] {
   const subsystemLabels = new Set(triaged.subsystems.map((s) => `${config.labels.prefix}${s}`.slice(0, 50).trim()));
@@ -55,7 +53,15 @@ async function upsertComment(
   if (plan.comment?.action === "create" && commentId !== null) await removeDuplicateComments(context, ref, identity);
 }
 
-async function triageIssue(app: Probot, context: IssueEventContext, payload: IssuePayload, ref: IssueRef): Promise<void> {
+/** What one running app keeps between events: nothing about issues, only serialization and lookup caches. */
+interface AppState {
+  app: Probot;
+  queue: KeyedQueue;
+  cache: LookupCache;
+}
+
+async function triageIssue(state: AppState, context: IssueEventContext, payload: IssuePayload, ref: IssueRef): Promise<void> {
+  const { app } = state;
   const identity = await appIdentity(app);
   // The app's own comments come back as events: never triage them (no loops).
   if (payload.sender.login === identity.login || payload.comment?.performed_via_github_app?.id === identity.id) return;
@@ -75,7 +81,7 @@ async function triageIssue(app: Probot, context: IssueEventContext, payload: Iss
   const triaged = triage(texts, { config, sources: [rulesSource(config.subsystems.rules)] });
   if (triaged.reports.length === 0) return;
 
-  const lookup = repositoryLookup(context.octokit, { owner: ref.owner, repo: ref.repo }, context.payload.installation?.id ?? 0, context.log);
+  const lookup = repositoryLookup(context.octokit, { owner: ref.owner, repo: ref.repo }, context.payload.installation?.id ?? 0, state.cache, context.log);
   const existingCommits = new Set<string>();
   for (const sha of new Set(triaged.reports.flatMap((r) => (r.report.culprit ? [r.report.culprit.sha] : [])))) {
     if ((await lookup.commit(sha)).exists) existingCommits.add(sha);
@@ -92,16 +98,19 @@ async function triageIssue(app: Probot, context: IssueEventContext, payload: Iss
   await upsertComment(context, ref, identity, body, labelSpecs(triaged, config), labelNames(payload), comments);
 }
 
-/** Handles one issues / issue_comment event: quick, quiet exits first, then one serialized triage per issue. */
-export async function handleIssueEvent(app: Probot, context: IssueEventContext): Promise<void> {
-  const payload = context.payload as unknown as IssuePayload;
-  if (payload.issue.pull_request) return;
-  if (!changedTexts(payload).some((text) => parseText(text).reports.length > 0)) return;
-  const ref: IssueRef = { ...context.repo(), issue_number: payload.issue.number };
-  try {
-    await queue.run(issueKey(ref), () => triageIssue(app, context, payload, ref));
-  } catch (err) {
-    context.log.error({ err, issue: issueKey(ref), delivery: context.id }, "triage failed; the next event on this issue retries it");
-    throw err;
-  }
+/** The handler of issues / issue_comment events: quick, quiet exits first, then one serialized triage per issue. */
+export function issueEventHandler(app: Probot): (context: IssueEventContext) => Promise<void> {
+  const state: AppState = { app, queue: new KeyedQueue(), cache: new LookupCache() };
+  return async (context) => {
+    const payload = context.payload as unknown as IssuePayload;
+    if (payload.issue.pull_request) return;
+    if (!changedTexts(payload).some((text) => parseText(text).reports.length > 0)) return;
+    const ref: IssueRef = { ...context.repo(), issue_number: payload.issue.number };
+    try {
+      await state.queue.run(issueKey(ref), () => triageIssue(state, context, payload, ref));
+    } catch (err) {
+      context.log.error({ err, issue: issueKey(ref), delivery: context.id }, "triage failed; the next event on this issue retries it");
+      throw err;
+    }
+  };
 }

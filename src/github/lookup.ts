@@ -10,16 +10,26 @@ export interface CommitInfo {
 }
 
 const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
-// Shared by all installations: keys carry the repository or installation.
-const commits = new BoundedCache<string, CommitInfo>(5000);
-const emails = new BoundedCache<string, string | null>(5000);
+
+/** One app's lookup results; keys carry the repository or installation, so all installations share it. */
+export class LookupCache {
+  readonly commits = new BoundedCache<string, CommitInfo>(5000);
+  readonly emails = new BoundedCache<string, string | null>(5000);
+}
 
 function status(err: unknown): number | undefined {
   return (err as { status?: number }).status;
 }
 
 /** GitHub lookups for one repository, cached across events so edits do not repeat them. */
-export function repositoryLookup(octokit: Octokit, repo: { owner: string; repo: string }, installation: number, log: Logger) {
+export function repositoryLookup(
+  octokit: Octokit,
+  repo: { owner: string; repo: string },
+  installation: number,
+  cache: LookupCache,
+  log: Logger,
+) {
+  const { commits, emails } = cache;
   async function commit(sha: string): Promise<CommitInfo> {
     const key = `${repo.owner}/${repo.repo}@${sha}`;
     const cached = commits.get(key);

@@ -105,6 +105,7 @@ function reportSection(t: TriagedReport, view: CommentView, index: number, total
   const out: string[] = [];
   const prefix = total > 1 ? `**${index + 1}.** ` : "";
   out.push(`${prefix}${headline(t, view)} (from ${originLink(t)}).`);
+  if (t.report.crashTitle) out.push("", `Crash: ${code(t.report.crashTitle, 200)}`);
   const warnings = t.report.warnings.map((w) => `- ${inline(w.message, 400)}`);
   if (warnings.length > 0) out.push("", "Warnings:", ...warnings);
   if (withDetails) {

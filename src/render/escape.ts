@@ -3,7 +3,8 @@
  * anyone, link anywhere, reference issues or inject Markdown/HTML.
  */
 const ZWSP = "\u200b";
-const MARKDOWN_PUNCTUATION = /[\\`*_{}[\]()#+\-.!|<>~=:]/g;
+// Echoed text never starts a line in the comment, so line-start syntax (lists, headings) needs no escape.
+const MARKDOWN_PUNCTUATION = /[\\`*_[\]#!|<>~]/g;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
 
@@ -19,8 +20,8 @@ export function inline(text: string, max = 300): string {
     .replace(MARKDOWN_PUNCTUATION, (c) => `\\${c}`)
     .replace(/@/g, `@${ZWSP}`)
     .replace(/(\\#)(?=\d)/g, `$1${ZWSP}`)
-    .replace(/(https?|ftp|file|javascript|data)(\\:)/gi, `$1${ZWSP}$2`)
-    .replace(/www\\\./gi, `www${ZWSP}\\.`);
+    .replace(/(https?|ftp|file|javascript|data|mailto):/gi, `$1${ZWSP}:`)
+    .replace(/www\./gi, `www${ZWSP}.`);
 }
 
 /** A code span: nothing inside is Markdown, HTML, a mention or a link. */

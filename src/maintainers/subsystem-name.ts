@@ -1,0 +1,132 @@
+import { valuesOf, type Section } from "./parse.js";
+
+/** A short label for a section, after syzbot's subsystem names. */
+export interface SubsystemName {
+  /** 2–16 characters from the mailing list, or a slug of the section title (up to 30). */
+  readonly name: string;
+  /** THE REST, or a section whose only lists are generic (lkml): worth naming only when nothing else matches. */
+  readonly catchAll: boolean;
+}
+
+// syzkaller pkg/subsystem/linux/names.go emailExceptions, plus the list's current address for virt.
+const NAME_EXCEPTIONS = new Map([
+  ["patches@opensource.cirrus.com", "cirrus"],
+  ["virtualization@lists.linux-foundation.org", "virt"],
+  ["virtualization@lists.linux.dev", "virt"],
+  ["dev@openvswitch.org", "openvswitch"],
+  ["devel@acpica.org", "acpica"],
+  ["kernel@dh-electronics.com", "dh-electr"],
+  ["devel@lists.orangefs.org", "orangefs"],
+  ["linux-arm-kernel@axis.com", "axis"],
+  ["Dell.Client.Kernel@dell.com", "dell"],
+  ["sound-open-firmware@alsa-project.org", "sof"],
+  ["platform-driver-x86@vger.kernel.org", "x86-drivers"],
+  ["linux-trace-devel@vger.kernel.org", "rt-tools"],
+  ["aws-nitro-enclaves-devel@amazon.com", "nitro"],
+  ["brcm80211-dev-list.pdl@broadcom.com", "brcm80211"],
+  ["osmocom-net-gprs@lists.osmocom.org", "osmocom"],
+  ["netdev@vger.kernel.org", "net"],
+  ["megaraidlinux.pdl@broadcom.com", "megaraid"],
+  ["mpi3mr-linuxdrv.pdl@broadcom.com", "mpi3"],
+  ["MPT-FusionLinux.pdl@broadcom.com", "mpt-fusion"],
+  ["linux-security-module@vger.kernel.org", "lsm"],
+  ["linux-unionfs@vger.kernel.org", "overlayfs"],
+  ["rust-for-linux@vger.kernel.org", "rust"],
+  ["industrypack-devel@lists.sourceforge.net", "ipack"],
+  ["v9fs-developer@lists.sourceforge.net", "9p"],
+  ["cluster-devel@redhat.com", "gfs2"],
+  ["kernel-tls-handshake@lists.linux.dev", "tls"],
+  ["bcm-kernel-feedback-list@broadcom.com", "broadcom"],
+  ["linux@ew.tq-group.com", "tq-systems"],
+]);
+
+// syzkaller rules.go notSubsystemEmails: lists that do not stand for a subsystem.
+const NOT_SUBSYSTEM_LISTS = new Set([
+  "linaro-mm-sig@lists.linaro.org",
+  "samba-technical@lists.samba.org",
+  "storagedev@microchip.com",
+  "coreteam@netfilter.org",
+  "SHA-cyfmac-dev-list@infineon.com",
+]);
+
+// The list of THE REST; syzkaller makes it the root subsystem, named "kernel".
+const GENERIC_LISTS = new Set(["linux-kernel@vger.kernel.org"]);
+const CATCH_ALL_NAME = "kernel";
+
+const NAME_PREFIX = "linux-";
+const NAME_SUFFIXES = [
+  "-devel", "-dev", "-devs", "-developer", "devel", "-user", "-users", "-discussion", "-discuss",
+  "-list", "-en", "-bugreport", "list", "-kernel", "-linux", "-general", "-platform",
+];
+
+/**
+ * syzkaller's emailToName: an exception, or the regexp
+ * `^(?:linux-)*(.*?)(?:-devel|-dev|...|-platform)*@.*$` with dots removed. The lazy group ends
+ * at the first position from which the rest of the local part is a run of suffixes, found here
+ * by a right-to-left word-break pass, linear in the address. Returns "" without an `@`.
+ */
+export function emailToName(email: string): string {
+  const exception = NAME_EXCEPTIONS.get(email);
+  if (exception !== undefined) return exception;
+  const at = email.indexOf("@");
+  if (at === -1) return "";
+  let start = 0;
+  while (email.startsWith(NAME_PREFIX, start) && start + NAME_PREFIX.length <= at) start += NAME_PREFIX.length;
+  const local = email.slice(start, at);
+  // suffixRun[i]: local.slice(i) is made of zero or more suffixes.
+  const suffixRun: boolean[] = [];
+  suffixRun[local.length] = true;
+  for (let i = local.length - 1; i >= 0; i--) {
+    suffixRun[i] = NAME_SUFFIXES.some((suffix) => local.startsWith(suffix, i) && suffixRun[i + suffix.length] === true);
+  }
+  return local.slice(0, suffixRun.indexOf(true)).replaceAll(".", "");
+}
+
+// syzkaller's validateName: long names make mail subjects too long.
+function isUsableName(name: string): boolean {
+  return name.length >= 2 && name.length <= 16;
+}
+
+/** The section title as a label: lower case, runs of other characters as one `-`, at most 30 characters. */
+export function slugOf(title: string): string {
+  let slug = "";
+  for (const char of title.toLowerCase()) {
+    if (/^[a-z0-9]$/.test(char)) slug += char;
+    else if (slug !== "" && !slug.endsWith("-")) slug += "-";
+  }
+  slug = slug.slice(0, 30);
+  return slug.endsWith("-") ? slug.slice(0, -1) : slug;
+}
+
+function nameFromLists(lists: readonly string[]): string | undefined {
+  for (const list of lists) {
+    if (GENERIC_LISTS.has(list.toLowerCase()) || NOT_SUBSYSTEM_LISTS.has(list)) continue;
+    const name = emailToName(list);
+    if (isUsableName(name)) return name;
+  }
+  return undefined;
+}
+
+function nameSection(section: Section): SubsystemName {
+  const lists = valuesOf(section, "L").map((value) => value.split(/\s/, 1)[0] as string);
+  if (section.name === "THE REST" || (lists.length > 0 && lists.every((list) => GENERIC_LISTS.has(list.toLowerCase())))) {
+    return { name: CATCH_ALL_NAME, catchAll: true };
+  }
+  return { name: nameFromLists(lists) ?? slugOf(section.name), catchAll: false };
+}
+
+const names = new WeakMap<Section, SubsystemName>();
+
+/**
+ * Names a section from its first mailing list that stands for a subsystem (not lkml, not one of
+ * syzkaller's non-subsystem lists, giving a 2–16 character name), else from its title. THE REST
+ * and sections whose lists are all generic are catch-all, named "kernel".
+ */
+export function subsystemName(section: Section): SubsystemName {
+  let name = names.get(section);
+  if (name === undefined) {
+    name = nameSection(section);
+    names.set(section, name);
+  }
+  return name;
+}

@@ -1,0 +1,378 @@
+import nock from "nock";
+import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { fixtureText } from "../helpers/fixtures.js";
+import {
+  APP_ID,
+  APP_LOGIN,
+  comment,
+  github,
+  nockAuth,
+  nockConfig,
+  nockNoConfig,
+  ownComment,
+  payload,
+  REPO_PATH,
+  testProbot,
+} from "../helpers/probot.js";
+
+const seed = fixtureText("logs/seed-2020-culprit.txt");
+const SEED_SHA = "2b0d3d3e4fcfb19d10f9a82910b8f0f05c56ee3e";
+const fenced = (text: string) => `Found by syzbot on our tree:\n\n\`\`\`\n${text}\n\`\`\`\n`;
+
+/** The seed's culprit exists in the repository and GitHub links its author to a login. */
+function nockSeedLookups(scope: nock.Scope, logins: Record<string, string | null> = {}): nock.Scope {
+  scope.get(`${REPO_PATH}/commits/${SEED_SHA}`).query(true).reply(200, { sha: SEED_SHA, author: { login: "ming-lei" } });
+  for (const email of ["axboe@kernel.dk", "hch@lst.de", "tj@kernel.org", "vkabatov@redhat.com"]) {
+    const login = email in logins ? logins[email] : null;
+    scope
+      .get("/search/users")
+      .query({ q: `${email} in:email`, per_page: "2" })
+      .reply(200, { total_count: login ? 1 : 0, incomplete_results: false, items: login ? [{ login }] : [] });
+  }
+  return scope;
+}
+
+let bodies: string[];
+beforeEach(() => {
+  nock.disableNetConnect();
+  bodies = [];
+});
+afterEach(() => {
+  nock.cleanAll();
+  nock.enableNetConnect();
+});
+
+describe("a log in a new issue", () => {
+  test("gets one comment that summarizes it and mentions the recipients GitHub knows", async () => {
+    const { probot } = await testProbot();
+    const scope = nockNoConfig(nockAuth(github()))
+      .get(`${REPO_PATH}/issues/1/comments`)
+      .query(true)
+      .reply(200, []);
+    nockSeedLookups(scope, { "axboe@kernel.dk": "axboe", "hch@lst.de": "hch", "tj@kernel.org": "htejun" });
+    scope
+      .post(`${REPO_PATH}/issues/1/comments`, (b: { body: string }) => bodies.push(b.body) > 0)
+      .reply(201, { id: 901 })
+      .get(`${REPO_PATH}/issues/1/comments`)
+      .query(true)
+      .reply(200, [ownComment(901, "x")]);
+
+    await probot.receive(payload("issues.opened", { body: fenced(seed) }));
+
+    expect(scope.pendingMocks()).toEqual([]);
+    const [body] = bodies;
+    expect(body).toContain(`bisected to [\`2b0d3d3e4fcf\`](https://github.com/Codertocat/Hello-World/commit/${SEED_SHA})`);
+    expect(body).toContain("cc @axboe @hch @ming-lei @htejun\n");
+    expect(body).toContain("Also named in the log: `vkabatov@redhat.com`");
+    expect(body).toContain("`BUG: unable to handle kernel NULL pointer dereference in __percpu_ref_exit`");
+    expect(body).toContain("1 commit could not be tested and was skipped.");
+    expect(body).toContain("`lib/percpu-refcount.c` (131)");
+  });
+
+  test("is labelled with the subsystems of the repository's rules, creating the labels", async () => {
+    const { probot } = await testProbot();
+    const config = [
+      "labels:",
+      '  extra: ["syzbot"]',
+      '  color: "#D93F0B"',
+      "subsystems:",
+      "  rules:",
+      '    percpu: ["lib/percpu*.c", "include/linux/percpu*.h"]',
+      '    rdma: ["drivers/infiniband/**"]',
+      "mentions:",
+      "  lookup: false",
+      "  users:",
+      "    axboe@kernel.dk: axboe",
+    ].join("\n");
+    const created: unknown[] = [];
+    const scope = nockConfig(nockAuth(github()), config)
+      .get(`${REPO_PATH}/issues/1/comments`)
+      .query(true)
+      .reply(200, [])
+      .get(`${REPO_PATH}/commits/${SEED_SHA}`)
+      .query(true)
+      .reply(404, { message: "No commit found" })
+      .post(`${REPO_PATH}/labels`, (b) => created.push(b) > 0)
+      .times(3)
+      .reply(201, {})
+      .post(`${REPO_PATH}/issues/1/labels`, { labels: ["subsystem: percpu", "subsystem: rdma", "syzbot"] })
+      .reply(200, [])
+      .post(`${REPO_PATH}/issues/1/comments`, (b: { body: string }) => bodies.push(b.body) > 0)
+      .reply(201, { id: 902 })
+      .get(`${REPO_PATH}/issues/1/comments`)
+      .query(true)
+      .reply(200, [ownComment(902, "x")]);
+
+    await probot.receive(payload("issues.opened", { body: seed }));
+
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(created).toEqual([
+      { name: "subsystem: percpu", color: "d93f0b", description: "Kernel subsystem of a bisected culprit (syztriage)" },
+      { name: "subsystem: rdma", color: "d93f0b", description: "Kernel subsystem of a bisected culprit (syztriage)" },
+      { name: "syzbot", color: "d93f0b", description: "Added by syztriage" },
+    ]);
+    // The commit is not in this repository: no link; only the config's user map resolves anyone.
+    expect(bodies[0]).toContain("bisected to `2b0d3d3e4fcf` percpu\\_ref");
+    expect(bodies[0]).toContain("cc @axboe\n");
+    expect(bodies[0]).toContain("Subsystems: **percpu**, **rdma**");
+  });
+});
+
+describe("events that change nothing write nothing", () => {
+  test("an issue without a log makes no GitHub call at all", async () => {
+    const { probot } = await testProbot();
+    await probot.receive(payload("issues.opened", { body: "The kernel oopses when I mount this image. Help?" }));
+    expect(nock.pendingMocks()).toEqual([]);
+  });
+
+  test("a pull request conversation is ignored", async () => {
+    const { probot } = await testProbot();
+    await probot.receive(payload("issue_comment.created", { comment: seed, issue: { pull_request: { url: "x" } } }));
+  });
+
+  test("a redelivered event finds the comment unchanged and writes nothing", async () => {
+    const { probot } = await testProbot();
+    const config = "mentions:\n  lookup: false\n";
+    const first = nockConfig(nockAuth(github()), config)
+      .get(`${REPO_PATH}/issues/1/comments`)
+      .query(true)
+      .reply(200, [])
+      .get(`${REPO_PATH}/commits/${SEED_SHA}`)
+      .query(true)
+      .reply(200, { author: null })
+      .post(`${REPO_PATH}/issues/1/comments`, (b: { body: string }) => bodies.push(b.body) > 0)
+      .reply(201, { id: 903 })
+      .get(`${REPO_PATH}/issues/1/comments`)
+      .query(true)
+      .reply(200, [ownComment(903, "x")]);
+    const event = payload("issues.opened", { body: seed });
+    await probot.receive(event);
+    expect(first.pendingMocks()).toEqual([]);
+
+    // Same delivery again: the comment already says exactly this; the commit lookup is cached.
+    const again = nockConfig(github(), config)
+      .get(`${REPO_PATH}/issues/1/comments`)
+      .query(true)
+      .reply(200, [ownComment(903, bodies[0]!)]);
+    await probot.receive(event);
+    expect(again.pendingMocks()).toEqual([]);
+  });
+
+  test("an edit that changes the result updates the comment in place", async () => {
+    const { probot } = await testProbot();
+    const config = "mentions:\n  enabled: false\n";
+    const edited: string[] = [];
+    const scope = nockConfig(nockAuth(github()), config)
+      .get(`${REPO_PATH}/issues/1/comments`)
+      .query(true)
+      .reply(200, [comment(10, "+1, same here"), ownComment(904, "an older summary")])
+      .patch(`${REPO_PATH}/issues/comments/904`, (b: { body: string }) => edited.push(b.body) > 0)
+      .reply(200, {});
+    await probot.receive(payload("issues.edited", { body: fixtureText("logs/error-not-reproduced.txt"), from: seed }));
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(edited[0]).toContain("the cause bisection failed: the crash wasn't reproduced on the original commit");
+  });
+
+  test("the app's own comment coming back as an event is not triaged", async () => {
+    const { probot } = await testProbot();
+    const scope = github().get("/app").reply(200, { id: APP_ID, slug: "syztriage" });
+    await probot.receive(
+      payload("issue_comment.created", {
+        comment: seed,
+        sender: { login: APP_LOGIN, type: "Bot" },
+        commentUser: { login: APP_LOGIN, type: "Bot" },
+        comment_extra: { performed_via_github_app: { id: APP_ID } },
+      }),
+    );
+    expect(scope.pendingMocks()).toEqual([]);
+  });
+});
+
+describe("configuration errors", () => {
+  test("an unknown key and a wrong type give one comment naming both, no labels, no mentions", async () => {
+    const { probot } = await testProbot();
+    const scope = nockConfig(nockAuth(github()), "labels:\n  prefx: 'x'\nmentions:\n  max: lots\n")
+      .get(`${REPO_PATH}/issues/1/comments`)
+      .query(true)
+      .reply(200, [])
+      .post(`${REPO_PATH}/issues/1/comments`, (b: { body: string }) => bodies.push(b.body) > 0)
+      .reply(201, { id: 905 })
+      .get(`${REPO_PATH}/issues/1/comments`)
+      .query(true)
+      .reply(200, [ownComment(905, "x")]);
+    await probot.receive(payload("issues.opened", { body: seed }));
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(bodies[0]).toContain("configuration error");
+    expect(bodies[0]).toContain('Unrecognized key: "prefx"');
+    expect(bodies[0]).toContain("→ at labels");
+    expect(bodies[0]).toContain("→ at mentions.max");
+    expect(bodies[0]).not.toMatch(/@\w/);
+  });
+
+  test("invalid YAML is reported the same way", async () => {
+    const { probot } = await testProbot();
+    const scope = nockConfig(nockAuth(github()), "labels: [unclosed\n")
+      .get(`${REPO_PATH}/issues/1/comments`)
+      .query(true)
+      .reply(200, [ownComment(906, "old")])
+      .patch(`${REPO_PATH}/issues/comments/906`, (b: { body: string }) => bodies.push(b.body) > 0)
+      .reply(200, {});
+    await probot.receive(payload("issues.opened", { body: seed }));
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(bodies[0]).toContain("configuration error");
+    expect(bodies[0]).toContain("invalid YAML");
+  });
+});
+
+describe("who may be triaged and mentioned", () => {
+  test("other bots are ignored unless the config allows their login", async () => {
+    const { probot } = await testProbot();
+    const bot = { login: "syzbot-relay[bot]", type: "Bot" };
+    const ignored = nockNoConfig(nockAuth(github()));
+    await probot.receive(payload("issue_comment.created", { comment: seed, sender: bot, commentUser: bot }));
+    expect(ignored.pendingMocks()).toEqual([]);
+
+    const { probot: allowing } = await testProbot();
+    const scope = nockConfig(nockAuth(github()), 'triage:\n  bots: ["syzbot-relay[bot]"]\nmentions:\n  lookup: false\n  users:\n    hch@lst.de: hch\n')
+      .get(`${REPO_PATH}/issues/1/comments`)
+      .query(true)
+      .reply(200, [comment(492700400, seed, bot)])
+      .get(`${REPO_PATH}/commits/${SEED_SHA}`)
+      .query(true)
+      .reply(404)
+      .post(`${REPO_PATH}/issues/1/comments`, (b: { body: string }) => bodies.push(b.body) > 0)
+      .reply(201, { id: 907 })
+      .get(`${REPO_PATH}/issues/1/comments`)
+      .query(true)
+      .reply(200, [ownComment(907, "x")]);
+    await allowing.receive(payload("issue_comment.created", { comment: seed, sender: bot, commentUser: bot }));
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(bodies[0]).toContain("cc @hch");
+  });
+
+  test("a log from outside the project is summarized without mentioning anyone", async () => {
+    const { probot } = await testProbot();
+    const scope = nockConfig(nockAuth(github()), "mentions:\n  users:\n    hch@lst.de: hch\n")
+      .get(`${REPO_PATH}/issues/1/comments`)
+      .query(true)
+      .reply(200, [])
+      .get(`${REPO_PATH}/commits/${SEED_SHA}`)
+      .query(true)
+      .reply(404)
+      .post(`${REPO_PATH}/issues/1/comments`, (b: { body: string }) => bodies.push(b.body) > 0)
+      .reply(201, { id: 908 })
+      .get(`${REPO_PATH}/issues/1/comments`)
+      .query(true)
+      .reply(200, [ownComment(908, "x")]);
+    await probot.receive(payload("issues.opened", { body: seed, issue: { author_association: "NONE" } }));
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(bodies[0]).not.toContain("@hch");
+    expect(bodies[0]).toContain("`hch@lst.de`");
+    expect(bodies[0]).toContain("posted by someone outside owner/member/collaborator");
+  });
+
+  test("mentions stop at mentions.max", async () => {
+    const { probot } = await testProbot();
+    const users = ["axboe@kernel.dk: axboe", "hch@lst.de: hch", "ming.lei@redhat.com: ming", "tj@kernel.org: tj"];
+    const config = `mentions:\n  max: 2\n  lookup: false\n  users:\n${users.map((u) => `    ${u}`).join("\n")}\n`;
+    const scope = nockConfig(nockAuth(github()), config)
+      .get(`${REPO_PATH}/issues/1/comments`)
+      .query(true)
+      .reply(200, [])
+      .get(`${REPO_PATH}/commits/${SEED_SHA}`)
+      .query(true)
+      .reply(404)
+      .post(`${REPO_PATH}/issues/1/comments`, (b: { body: string }) => bodies.push(b.body) > 0)
+      .reply(201, { id: 909 })
+      .get(`${REPO_PATH}/issues/1/comments`)
+      .query(true)
+      .reply(200, [ownComment(909, "x")]);
+    await probot.receive(payload("issues.opened", { body: seed }));
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(bodies[0]?.match(/(?<=^|\s)@[a-z]/gm)).toHaveLength(2);
+    expect(bodies[0]).toContain("cc @axboe @hch\n");
+  });
+});
+
+describe("races and failures", () => {
+  test("a new issue and a comment arriving together produce one comment", async () => {
+    const { probot } = await testProbot();
+    const config = "mentions:\n  enabled: false\n";
+    let posted = "";
+    const scope = nockConfig(nockAuth(github()), config)
+      .get(`${REPO_PATH}/issues/1/comments`)
+      .query(true)
+      .reply(200, [])
+      .get(`${REPO_PATH}/commits/${SEED_SHA}`)
+      .query(true)
+      .reply(404)
+      .post(`${REPO_PATH}/issues/1/comments`, (b: { body: string }) => {
+        posted = b.body;
+        return true;
+      })
+      .reply(201, { id: 910 })
+      .get(`${REPO_PATH}/issues/1/comments`)
+      .query(true)
+      .reply(200, [ownComment(910, "x")]);
+    // The second event runs after the first and sees the comment it created.
+    nockConfig(scope, config)
+      .get(`${REPO_PATH}/issues/1/comments`)
+      .query(true)
+      .reply(() => [200, [comment(492700400, "me too"), ownComment(910, posted)]]);
+    await Promise.all([
+      probot.receive(payload("issues.opened", { body: seed })),
+      probot.receive(payload("issue_comment.created", { body: seed, comment: seed })),
+    ]);
+    expect(scope.pendingMocks()).toEqual([]);
+  });
+
+  test("a failed write is logged with the issue and delivery, and the next event repairs it", async () => {
+    const { probot, logs } = await testProbot();
+    const config = "mentions:\n  enabled: false\n";
+    const failing = nockConfig(nockAuth(github()), config)
+      .get(`${REPO_PATH}/issues/1/comments`)
+      .query(true)
+      .reply(200, [])
+      .get(`${REPO_PATH}/commits/${SEED_SHA}`)
+      .query(true)
+      .reply(404)
+      .post(`${REPO_PATH}/issues/1/comments`)
+      .reply(500, { message: "boom" });
+    await expect(probot.receive(payload("issues.opened", { body: seed }))).rejects.toThrow();
+    expect(failing.pendingMocks()).toEqual([]);
+    const error = logs.find((l) => l.msg === "triage failed; the next event on this issue retries it");
+    expect(error).toMatchObject({ issue: "Codertocat/Hello-World#1", delivery: "delivery-issues.opened" });
+
+    const repair = nockConfig(github(), config)
+      .get(`${REPO_PATH}/issues/1/comments`)
+      .query(true)
+      .reply(200, [])
+      .post(`${REPO_PATH}/issues/1/comments`)
+      .reply(201, { id: 911 })
+      .get(`${REPO_PATH}/issues/1/comments`)
+      .query(true)
+      .reply(200, [ownComment(911, "x")]);
+    await probot.receive(payload("issues.edited", { body: seed }));
+    expect(repair.pendingMocks()).toEqual([]);
+  });
+
+  test("a duplicate comment created by another replica is deleted, the oldest kept", async () => {
+    const { probot } = await testProbot();
+    const scope = nockConfig(nockAuth(github()), "mentions:\n  enabled: false\n")
+      .get(`${REPO_PATH}/issues/1/comments`)
+      .query(true)
+      .reply(200, [])
+      .get(`${REPO_PATH}/commits/${SEED_SHA}`)
+      .query(true)
+      .reply(404)
+      .post(`${REPO_PATH}/issues/1/comments`)
+      .reply(201, { id: 913 })
+      .get(`${REPO_PATH}/issues/1/comments`)
+      .query(true)
+      .reply(200, [ownComment(912, "from the other replica"), ownComment(913, "ours")])
+      .delete(`${REPO_PATH}/issues/comments/913`)
+      .reply(204);
+    await probot.receive(payload("issues.opened", { body: seed }));
+    expect(scope.pendingMocks()).toEqual([]);
+  });
+});

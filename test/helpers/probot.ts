@@ -1,0 +1,105 @@
+import { generateKeyPairSync } from "node:crypto";
+import { readFileSync } from "node:fs";
+import nock from "nock";
+import { Probot, ProbotOctokit } from "probot";
+import { Writable } from "node:stream";
+import { pino } from "pino";
+import app from "../../src/index.js";
+import { FIXTURES } from "./fixtures.js";
+
+export const APP_ID = 4242;
+export const APP_LOGIN = "syztriage[bot]";
+export const INSTALLATION = 42;
+export const OWNER = "Codertocat";
+export const REPO = "Hello-World";
+export const API = "https://api.github.com";
+export const REPO_PATH = `/repos/${OWNER}/${REPO}`;
+
+const { privateKey } = generateKeyPairSync("rsa", {
+  modulusLength: 2048,
+  privateKeyEncoding: { type: "pkcs8", format: "pem" },
+  publicKeyEncoding: { type: "spki", format: "pem" },
+});
+export const PRIVATE_KEY = privateKey;
+
+/** A Probot with the app loaded, no retries or throttling (the function form of defaults is the one that works). */
+export async function testProbot(): Promise<{ probot: Probot; logs: Record<string, unknown>[] }> {
+  const logs: Record<string, unknown>[] = [];
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      logs.push(JSON.parse(String(chunk)) as Record<string, unknown>);
+      done();
+    },
+  });
+  const probot = new Probot({
+    appId: APP_ID,
+    privateKey,
+    log: pino({ level: "warn" }, stream),
+    Octokit: ProbotOctokit.defaults((options: Record<string, unknown>) => ({
+      ...options,
+      retry: { enabled: false },
+      throttle: { enabled: false },
+    })),
+  });
+  await probot.load(app);
+  return { probot, logs };
+}
+
+type EventName = "issues.opened" | "issues.edited" | "issues.reopened" | "issue_comment.created" | "issue_comment.edited";
+
+/** A real webhook payload (octokit/webhooks examples) with the installation and the texts a test needs. */
+export function payload(event: EventName, edit: { body?: string; comment?: string; from?: string; sender?: Record<string, unknown>; commentUser?: Record<string, unknown>; issue?: Record<string, unknown>; comment_extra?: Record<string, unknown> } = {}) {
+  const raw = JSON.parse(readFileSync(`${FIXTURES}payloads/${event}.json`, "utf8")) as Record<string, any>;
+  raw.installation = { id: INSTALLATION };
+  if (edit.body !== undefined) raw.issue.body = edit.body;
+  if (edit.issue) Object.assign(raw.issue, edit.issue);
+  if (edit.comment !== undefined) raw.comment.body = edit.comment;
+  if (edit.commentUser) raw.comment.user = { ...raw.comment.user, ...edit.commentUser };
+  if (edit.comment_extra) Object.assign(raw.comment, edit.comment_extra);
+  if (edit.from !== undefined) raw.changes = { body: { from: edit.from } };
+  if (edit.sender) raw.sender = { ...raw.sender, ...edit.sender };
+  const [name] = event.split(".") as ["issues" | "issue_comment"];
+  return { id: `delivery-${event}`, name, payload: raw as any };
+}
+
+/** GET /app (the app's identity) and the installation token. */
+export function nockAuth(scope: nock.Scope): nock.Scope {
+  return scope
+    .get("/app")
+    .reply(200, { id: APP_ID, slug: "syztriage", name: "syztriage" })
+    .post(`/app/installations/${INSTALLATION}/access_tokens`)
+    .reply(201, { token: "test-token", expires_at: "2999-01-01T00:00:00Z" });
+}
+
+/** No `.github/syztriage.yml` in the repository or in the owner's `.github` repository. */
+export function nockNoConfig(scope: nock.Scope): nock.Scope {
+  return scope
+    .get(`${REPO_PATH}/contents/.github%2Fsyztriage.yml`)
+    .reply(404)
+    .get(`/repos/${OWNER}/.github/contents/.github%2Fsyztriage.yml`)
+    .reply(404);
+}
+
+export function nockConfig(scope: nock.Scope, yaml: string): nock.Scope {
+  return scope.get(`${REPO_PATH}/contents/.github%2Fsyztriage.yml`).reply(200, yaml);
+}
+
+export function comment(id: number, body: string, user: { login: string; type?: string } = { login: "someone", type: "User" }, extra: Record<string, unknown> = {}) {
+  return {
+    id,
+    body,
+    user: { login: user.login, type: user.type ?? "User", id: id + 1000 },
+    author_association: "MEMBER",
+    html_url: `https://github.com/${OWNER}/${REPO}/issues/1#issuecomment-${id}`,
+    created_at: "2026-11-27T00:00:00Z",
+    ...extra,
+  };
+}
+
+export function ownComment(id: number, body: string) {
+  return comment(id, body, { login: APP_LOGIN, type: "Bot" }, { performed_via_github_app: { id: APP_ID } });
+}
+
+export function github(): nock.Scope {
+  return nock(API);
+}
