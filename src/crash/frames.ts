@@ -16,7 +16,7 @@ const FRAME =
   /^\s*(?:\[<?(?:0x)?[0-9a-f]+>?\] ?){0,2}\s*(\? +)?([A-Za-z_][A-Za-z0-9_.]*)(\+0x[0-9a-f]+\/0x[0-9a-f]+)?(?: \[[^\]\s]+\])?(?: ([A-Za-z0-9_.\/-]+\.[A-Za-z]+):([0-9]+))?( \[inline\])?/;
 
 /** A frame line, or null for other lines and for questionable ("? func") frames. */
-export function parseFrame(text: string): Frame | null {
+function parseFrame(text: string): Frame | null {
   const m = FRAME.exec(text);
   if (!m || m[1] !== undefined) return null;
   const [, , symbol = "", offset, file, line, inline] = m;

@@ -5,7 +5,7 @@
  * Longest line the analyser looks at. A printk record is at most 1024 bytes (2048 in recent
  * kernels), so anything longer is merged junk; bounding the line bounds every regexp below.
  */
-export const MAX_LINE = 2048;
+const MAX_LINE = 2048;
 
 /** No console prefix at all (already extracted reports, pasted text without timestamps). */
 export const NO_CONTEXT = "";
@@ -109,11 +109,7 @@ export function parseConsoleLine(line: string): ConsoleLine {
   return { text, context: stamp.context, questionable };
 }
 
-/** printk caller ids: tasks ("T123") and cpus in interrupt context ("C1"). */
-export function isTaskContext(context: string): boolean {
-  return context.startsWith("T");
-}
-
+/** A printk caller id of a cpu in interrupt context ("C1"), as opposed to a task ("T123"). */
 export function isCpuContext(context: string): boolean {
   return context.startsWith("C");
 }

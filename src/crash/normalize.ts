@@ -45,7 +45,7 @@ function replaceAll(title: string): string {
 }
 
 /** Tabs become spaces, other control and non-ASCII characters go, spaces collapse, max 120. */
-export function sanitizeTitle(title: string): string {
+function sanitizeTitle(title: string): string {
   let out = "";
   let prev = " ";
   for (let i = 0; i < title.length && i < MAX_TITLE; i++) {

@@ -45,7 +45,7 @@ const QUOTED_TITLE =
   /^(?:(?:representative )?crash|(?:run #[0-9]+|all runs): (?:crashed|boot failed|basic kernel testing failed|infra problem|ignore|failed)): /;
 
 /** The report kind a line starts, if it starts one. */
-export function matchHeader(line: string): OopsHeader | null {
+function matchHeader(line: string): OopsHeader | null {
   if (!ANY_HEADER.test(line) || QUOTED_TITLE.test(line)) return null;
   return OOPS_HEADERS.find((h) => line.includes(h.header) && !matchesAny(line, h.suppressions)) ?? null;
 }

@@ -5,7 +5,6 @@
 export interface SourceRef {
   /** The path as printed (not cleaned). */
   path: string;
-  line: number;
   /** Offset of the path in the scanned string. */
   index: number;
 }
@@ -39,14 +38,11 @@ export function firstSourceRef(text: string): SourceRef | null {
     ) {
       continue;
     }
-    let digits = colon + 1;
-    while (digits < text.length && text.charCodeAt(digits) >= 48 && text.charCodeAt(digits) <= 57) {
-      digits++;
-    }
-    if (digits === colon + 1) continue;
+    const digit = text.charCodeAt(colon + 1);
+    if (!(digit >= 48 && digit <= 57)) continue;
     let start = colon - 3;
     while (start > 0 && isPathChar(text.charCodeAt(start - 1))) start--;
-    return { path: text.slice(start, colon), line: Number(text.slice(colon + 1, digits)), index: start };
+    return { path: text.slice(start, colon), index: start };
   }
   return null;
 }

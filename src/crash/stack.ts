@@ -22,7 +22,7 @@ export interface ExtractedFrames {
 }
 
 /** Removes the syscall wrapper prefix that gives the shortest name. */
-export function stripSyscallPrefix(frame: string): string {
+function stripSyscallPrefix(frame: string): string {
   let best = frame;
   for (const prefix of SYSCALL_PREFIXES) {
     if (frame.startsWith(prefix) && frame.length - prefix.length < best.length) best = frame.slice(prefix.length);
@@ -85,7 +85,8 @@ function walk(spec: StackSpec, parts: readonly StackPart[], lines: readonly stri
   let stacks = 0;
   let pos = 0;
   const collect = (match: RegExpExecArray | null): void => {
-    if (!match) return;
+    // Without an extractor only the first candidate counts; long stacks need no more tests.
+    if (!match || (!spec.extractor && candidates.length > 0)) return;
     for (const name of match.slice(1)) {
       if (name !== undefined && !skip.test(name)) candidates.push(name);
     }

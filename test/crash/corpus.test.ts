@@ -5,8 +5,9 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { analyseCrash } from "../../src/crash/index.js";
+import { STUDY } from "../helpers/corpus.js";
 
-const LOGS = "/work/shared/data/syzbot-study/logs";
+const LOGS = `${STUDY}logs`;
 const exists = existsSync(LOGS);
 
 interface Case {
@@ -65,6 +66,19 @@ describe.skipIf(!exists)("syzbot corpus", () => {
     ];
     console.log(lines.join("\n"));
     expect(cases.length).toBeGreaterThan(1500);
-    expect(exact / cases.length).toBeGreaterThanOrEqual(0.0);
+    // Measured: 90.7% exact, 92.4% with alt titles. The rest are mostly logs without an oops
+    // ("no output from test machine") and titles from older syzkaller skip lists.
+    expect(exact / cases.length).toBeGreaterThanOrEqual(0.9);
+    expect(withAlt / cases.length).toBeGreaterThanOrEqual(0.92);
+  });
+
+  test("whole logs, including failed bisections, never throw", () => {
+    const files = readdirSync(LOGS).filter((f) => f.endsWith(".txt"));
+    let oopses = 0;
+    for (const file of files) {
+      if (analyseCrash(readFileSync(join(LOGS, file), "utf8"))) oopses++;
+    }
+    console.log(`${files.length} whole logs analysed, ${oopses} with an oops`);
+    expect(oopses).toBeGreaterThan(1500);
   });
 });
