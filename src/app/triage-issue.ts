@@ -1,9 +1,6 @@
 import type { Probot } from "probot";
-import { resolveMentions } from "../analyse/mentions.js";
 import type { SourceText } from "../analyse/origin.js";
-import { rulesSource } from "../analyse/subsystems/rules-source.js";
-import { isTriaged, triage } from "../analyse/triage.js";
-import type { Config } from "../config/schema.js";
+import { isTriaged } from "../analyse/triage.js";
 import { applyPlan } from "../github/apply.js";
 import { type IssueComment, listComments } from "../github/comments.js";
 import { loadConfig } from "../github/config.js";
@@ -11,19 +8,11 @@ import { type AppIdentity, appIdentity } from "../github/identity.js";
 import { LookupCache, repositoryLookup } from "../github/lookup.js";
 import { type IssueEventContext, type IssueRef, issueKey } from "../github/types.js";
 import { parseText } from "../parse/index.js";
+import { desiredOutcome } from "../plan/desired-state.js";
 import { type LabelSpec, planActions } from "../plan/plan.js";
-import { renderComment, renderConfigError } from "../render/comment.js";
+import { renderConfigError } from "../render/comment.js";
 import { changedTexts, commentOrigin, type IssuePayload, issueOrigin, issueText, labelNames } from "./event-texts.js";
 import { KeyedQueue } from "./keyed-queue.js";
-
-function labelSpecs(triaged: ReturnType<typeof triage>, config: Config): LabelSpec[] {
-  const subsystemLabels = new Set(triaged.subsystems.map((s) => `${config.labels.prefix}${s}`.slice(0, 50).trim()));
-  return triaged.labels.map((name) => ({
-    name,
-    color: config.labels.color,
-    description: subsystemLabels.has(name) ? `Kernel subsystem of a bisected culprit (syztriage)` : "Added by syztriage",
-  }));
-}
 
 /** Comments that someone other than the app wrote, as texts to triage. */
 function commentTexts(comments: IssueComment[]): SourceText[] {
@@ -78,24 +67,14 @@ async function triageIssue(state: AppState, context: IssueEventContext, payload:
 
   const comments = await listComments(context.octokit, ref, identity);
   const texts = [issueText(payload), ...commentTexts(comments)];
-  const triaged = triage(texts, { config, sources: [rulesSource(config.subsystems.rules)] });
-  if (triaged.reports.length === 0) return;
-
   const lookup = repositoryLookup(context.octokit, { owner: ref.owner, repo: ref.repo }, context.payload.installation?.id ?? 0, state.cache, context.log);
-  const existingCommits = new Set<string>();
-  for (const sha of new Set(triaged.reports.flatMap((r) => (r.report.culprit ? [r.report.culprit.sha] : [])))) {
-    if ((await lookup.commit(sha)).exists) existingCommits.add(sha);
-  }
-  const mentions = await resolveMentions(triaged.recipients, triaged.culpritAuthors, config.mentions, lookup.logins);
-  const body = renderComment({
-    triage: triaged,
-    mentions,
-    maxMentions: config.mentions.max,
-    repoUrl: `https://github.com/${ref.owner}/${ref.repo}`,
-    existingCommits,
-    problems: [],
+  const outcome = await desiredOutcome(texts, config, {
+    url: `https://github.com/${ref.owner}/${ref.repo}`,
+    logins: lookup.logins,
+    commitExists: async (sha) => (await lookup.commit(sha)).exists,
   });
-  await upsertComment(context, ref, identity, body, labelSpecs(triaged, config), labelNames(payload), comments);
+  if (outcome.comment === null) return;
+  await upsertComment(context, ref, identity, outcome.comment, outcome.labels, labelNames(payload), comments);
 }
 
 /** The handler of issues / issue_comment events: quick, quiet exits first, then one serialized triage per issue. */

@@ -1,14 +1,21 @@
 import { type CliIO, processIO, UsageError } from "./io.js";
+import { MAINTAINERS_USAGE, maintainersCommand } from "./maintainers-command.js";
 import { PARSE_USAGE, parseCommand } from "./parse-command.js";
+import { TRIAGE_USAGE, triageCommand } from "./triage-command.js";
 
 const USAGE = `usage: syztriage <command> [options]
 
 commands:
-  parse [--json] FILE...      what the parser reads in bisection logs and syzbot reports
+  parse [--json] FILE...            what the parser reads in bisection logs and syzbot reports
+  triage FILE [--config F] [--json] the labels and the exact comment the app would post (dry run)
+  maintainers --file MAINTAINERS [--mailmap F] PATH... [--json]
+                                    get_maintainer.pl's sections, people and lists for paths
 `;
 
 const COMMANDS: Record<string, { run: (argv: string[], io: CliIO) => Promise<number>; usage: string }> = {
   parse: { run: parseCommand, usage: PARSE_USAGE },
+  triage: { run: triageCommand, usage: TRIAGE_USAGE },
+  maintainers: { run: maintainersCommand, usage: MAINTAINERS_USAGE },
 };
 
 /** Runs one CLI command; returns the exit code (2 for usage and I/O errors). */

@@ -56,9 +56,10 @@ function headline(t: TriagedReport, view: CommentView): string {
 }
 
 function originLink(t: TriagedReport): string {
+  // The dry run reads a file, not an issue.
+  if (!t.origin.url) return "the input";
   const where = t.origin.kind === "issue" ? "the issue" : "a comment";
-  const text = `${where} by ${inline(t.origin.author, 40)}`;
-  return t.origin.url ? `[${text}](${t.origin.url})` : text;
+  return `[${where} by ${inline(t.origin.author, 40)}](${t.origin.url})`;
 }
 
 function detailRows(t: TriagedReport, view: CommentView): string[][] {

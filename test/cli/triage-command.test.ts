@@ -1,0 +1,47 @@
+import { writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { describe, expect, test } from "vitest";
+import { runCli } from "../helpers/cli.js";
+import { FIXTURES } from "../helpers/fixtures.js";
+
+const seed = `${FIXTURES}logs/seed-2020-culprit.txt`;
+
+function configFile(yaml: string): string {
+  const path = `${tmpdir()}/syztriage-${process.pid}-${Math.random().toString(36).slice(2)}.yml`;
+  writeFileSync(path, yaml);
+  return path;
+}
+
+describe("syztriage triage (dry run)", () => {
+  test("prints the labels, the mentions from the users map and the exact comment", async () => {
+    const config = configFile('subsystems:\n  rules:\n    percpu: ["lib/percpu*.c", "include/linux/percpu*.h"]\nmentions:\n  users:\n    tj@kernel.org: htejun\n');
+    const { code, stdout } = await runCli(["triage", seed, "--config", config]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^labels: subsystem: percpu\nmentions: @htejun\ncomment:\n<!-- syztriage -->\n/);
+    expect(stdout).toContain("cc @htejun\n");
+    expect(stdout).toContain("Also named in the log: `axboe@kernel.dk`, `hch@lst.de`, `ming.lei@redhat.com`, `vkabatov@redhat.com`");
+  });
+
+  test("--json gives reports, labels, mentions and comment", async () => {
+    const { code, stdout } = await runCli(["triage", "--json", seed]);
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout) as { reports: unknown[]; labels: string[]; mentions: string[]; comment: string };
+    expect(Object.keys(out)).toEqual(["reports", "labels", "mentions", "comment"]);
+    expect(out.reports).toHaveLength(1);
+    expect(out.labels).toEqual([]);
+    expect(out.mentions).toEqual([]);
+    expect(out.comment).toContain("bisected to `2b0d3d3e4fcf`");
+  });
+
+  test("an invalid config is a usage error that names the problem", async () => {
+    const { code, stderr } = await runCli(["triage", seed, "--config", configFile("mentions:\n  max: -1\n")]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("→ at mentions.max");
+  });
+
+  test("a text without a report: the app would do nothing", async () => {
+    const { code, stdout } = await runCli(["triage", "-"], "hello");
+    expect(code).toBe(0);
+    expect(stdout).toBe("-: no bisection report found; the app would do nothing\n");
+  });
+});
