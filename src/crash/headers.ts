@@ -292,7 +292,7 @@ const WARNING: OopsHeader = {
       fmt: "WARNING in %1/usb_submit_urb",
       stack: warningStack("usb_submit_urb", "usb_start_wait_urb", "usb_bulk_msg", "usb_interrupt_msg", "usb_control_msg"),
     },
-    // Kernels since 6.19 print "WARNING: file.c:12 at 0x0, CPU#1: comm/123".
+    // The format of kernels since late 2025 ("WARNING: file.c:12 at 0x0, CPU#1: comm/123").
     { title: rx(String.raw`WARNING: {{SRC}} at 0x\d+, CPU#\d+`), fmt: "WARNING in %2", stack: warningStack() },
     { title: rx("WARNING: .* at {{SRC}} {{FUNC}}"), fmt: "WARNING in %3", stack: warningStack() },
     { title: rx("WARNING: {{SRC}} at {{FUNC}}"), fmt: "WARNING in %3", stack: warningStack() },

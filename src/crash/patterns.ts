@@ -3,7 +3,6 @@
 // here is applied to one line of at most MAX_LINE characters, never to the whole text.
 
 const MACROS: Readonly<Record<string, string>> = {
-  "{{ADDR}}": String.raw`0x[0-9a-f]+`,
   "{{PC}}": String.raw`\[<?(?:0x)?[0-9a-f]+>?\]`,
   // A function name as printed in a frame: followed by "+0x.." or a ".isra.0"-style suffix.
   "{{FUNC}}": String.raw`([a-zA-Z0-9_]+)(?:\.|\+)`,

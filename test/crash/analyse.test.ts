@@ -66,6 +66,52 @@ describe("analyseCrash", () => {
   });
 });
 
+// The corpus (2018-2022) has none of these; the reports are shaped after the kernel's formats.
+describe("formats newer than the corpus", () => {
+  const trace = ["Call Trace:", " <TASK>", " caller_fn+0x10/0x20 net/foo/caller.c:10", " do_syscall_64+0x1/0x2 arch/x86/entry/common.c:1", " </TASK>"];
+
+  test.each([
+    ["WARNING: net/foo/bar.c:123 at 0x0, CPU#1: syz.0.17/5678", "RIP: 0010:bar_check+0x12/0x40 net/foo/bar.c:123"],
+    ["WARNING: net/foo/bar.c:123 at bar_check+0x12/0x40, CPU#1: syz.0.17/5678", "RIP: 0010:bar_check+0x12/0x40 net/foo/bar.c:123"],
+  ])("%s", (header, rip) => {
+    expect(analyseCrash(["------------[ cut here ]------------", header, "Modules linked in:", rip, ...trace].join("\n"))).toMatchObject({
+      title: "WARNING in bar_check",
+      kind: "WARNING",
+      guiltyFile: "net/foo/bar.c",
+      corrupted: false,
+    });
+  });
+
+  test("KFENCE", () => {
+    const result = analyseCrash(
+      [
+        "BUG: KFENCE: use-after-free read in foo_read+0x1a/0x40 drivers/foo/foo.c:12",
+        "",
+        "Use-after-free read at 0xffff8880 (in kfence-#12):",
+        " foo_read+0x1a/0x40 drivers/foo/foo.c:12",
+        " foo_ioctl+0x2b/0x50 drivers/foo/foo.c:40",
+      ].join("\n"),
+    );
+    expect(result).toMatchObject({ title: "KFENCE: use-after-free read in foo_read", kind: "KFENCE", guiltyFile: "drivers/foo/foo.c" });
+    expect(result?.frames.map((f) => f.func)).toEqual(["foo_read", "foo_ioctl"]);
+  });
+
+  test("KCSAN names both sides of the race", () => {
+    const result = analyseCrash(
+      [
+        "BUG: KCSAN: data-race in foo_a / foo_b",
+        "",
+        "write to 0xffff888 of 4 bytes by task 1 on cpu 0:",
+        " foo_a+0x1/0x2 kernel/foo.c:1",
+        "",
+        "read to 0xffff888 of 4 bytes by task 2 on cpu 1:",
+        " foo_b+0x1/0x2 kernel/foo.c:2",
+      ].join("\n"),
+    );
+    expect(result).toMatchObject({ title: "KCSAN: data-race in foo_a / foo_b", kind: "KCSAN", guiltyFrame: null, corrupted: false });
+  });
+});
+
 describe("findOops", () => {
   test("stops at the last line of the oops's own context before a second report", () => {
     const text = [
