@@ -20,13 +20,22 @@ const DEEPER = /^\/[a-zA-Z0-9_\-./]+\/[a-zA-Z0-9_-]+\.(c|h)$/;
 const RCU_STALL_TITLE = "INFO: rcu detected stall";
 const INTERRUPT_ENTRIES = ["apic_timer_interrupt+0x", "el1h_64_irq+0x", "Exception stack"];
 
+/**
+ * Older kernels printed paths from the build root (`/kernel/locking/lockdep.c`); the ignore list
+ * and the subsystem matchers want them relative to the tree.
+ */
+function treePath(path: string): string {
+  return cleanPath(path.replace(/^\/+/, ""));
+}
+
 /** Whether a file reference does not count; paths repeat a lot, so answers are remembered. */
 function ignoreChecker(): (ref: SourceRef, line: string) => boolean {
   const paths = new Map<string, boolean>();
   return (ref, line) => {
     let path = paths.get(ref.path);
     if (path === undefined) {
-      path = GUILTY_FILE_IGNORES.some((re) => re.test(ref.path));
+      const relative = treePath(ref.path);
+      path = GUILTY_FILE_IGNORES.some((re) => re.test(relative));
       paths.set(ref.path, path);
     }
     return path || GUILTY_LINE_IGNORE.test(line);
@@ -58,9 +67,9 @@ function search(lines: readonly string[]): GuiltyFile | null {
     const ref = firstSourceRef(line);
     if (!ref) continue;
     // When everything is ignored the first file is still better than mailing nobody.
-    guilty ??= { file: cleanPath(ref.path), func: functionAt(line, ref) };
+    guilty ??= { file: treePath(ref.path), func: functionAt(line, ref) };
     if (ignored(ref, line)) continue;
-    guilty = { file: cleanPath(ref.path), func: functionAt(line, ref) };
+    guilty = { file: treePath(ref.path), func: functionAt(line, ref) };
     i++;
     break;
   }
@@ -72,7 +81,7 @@ function search(lines: readonly string[]): GuiltyFile | null {
     const line = lines[i] ?? "";
     const ref = firstSourceRef(line);
     if (!ref || ignored(ref, line)) continue;
-    const file = cleanPath(ref.path);
+    const file = treePath(ref.path);
     if (file.startsWith(dir) && DEEPER.test(file.slice(dir.length))) {
       guilty = { file, func: functionAt(line, ref) };
       dir = dirName(file);

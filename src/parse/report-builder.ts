@@ -27,6 +27,7 @@ export function emptyReport(format: Format, startLine: number): Report {
     syzkallerCommit: null,
     boundaryCommitTitle: null,
     crashReport: null,
+    crash: null,
     reportedBy: null,
     fixesTag: null,
     links: {

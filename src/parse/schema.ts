@@ -128,6 +128,20 @@ export const Links = z.object({
 });
 export type Links = z.infer<typeof Links>;
 
+export const CrashSummary = z.object({
+  title: z.string().nullable(),
+  /** KASAN, WARNING, GPF, LOCKDEP, HANG, LEAK, ... */
+  kind: z.string().nullable(),
+  /** The function the title names. */
+  guiltyFrame: z.string().nullable(),
+  /** The file syzbot would blame (and ask get_maintainer.pl about): lib/, headers, sanitizers skipped. */
+  guiltyFile: z.string().nullable(),
+  /** The main stack, innermost first. */
+  stack: z.array(z.object({ func: z.string(), file: z.string().nullable() })),
+  corrupted: z.boolean(),
+});
+export type CrashSummary = z.infer<typeof CrashSummary>;
+
 export const Report = z.object({
   format: Format,
   direction: Direction,
@@ -157,6 +171,8 @@ export const Report = z.object({
   /** Title of the oldest tested release (cause) or HEAD (fix) for the no-range results. */
   boundaryCommitTitle: z.string().nullable(),
   crashReport: z.string().nullable(),
+  /** What the crash report says: title, guilty frame and file, stack. */
+  crash: CrashSummary.nullable(),
   /** The `syzbot+<id>@` address of `Reported-by:`. */
   reportedBy: z.string().nullable(),
   fixesTag: z.object({ sha: Sha, subject: z.string() }).nullable(),

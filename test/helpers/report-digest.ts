@@ -35,6 +35,7 @@ export function digest(report: Report) {
     flaky: report.flaky,
     boundaryCommitTitle: report.boundaryCommitTitle,
     crashReportFirstLine: report.crashReport?.split("\n")[0] ?? null,
+    crashGuiltyFile: report.crash?.guiltyFile ?? null,
     reportedBy: report.reportedBy,
     fixesTag: report.fixesTag,
     dashboard: report.links.dashboard,
