@@ -4,12 +4,13 @@ import { isTriaged } from "../analyse/triage.js";
 import { applyPlan } from "../github/apply.js";
 import { type IssueComment, listComments } from "../github/comments.js";
 import { loadConfig } from "../github/config.js";
+import { currentLabels } from "../github/labels.js";
 import { type AppIdentity, appIdentity } from "../github/identity.js";
 import { LookupCache, repositoryLookup } from "../github/lookup.js";
 import { type IssueEventContext, type IssueRef, issueKey } from "../github/types.js";
 import { parseText } from "../parse/index.js";
 import { desiredOutcome } from "../plan/desired-state.js";
-import { type LabelSpec, planActions } from "../plan/plan.js";
+import { type DesiredState, planActions } from "../plan/plan.js";
 import { renderConfigError } from "../render/comment.js";
 import { changedTexts, commentOrigin, type IssuePayload, issueOrigin, issueText, labelNames } from "./event-texts.js";
 import { KeyedQueue } from "./keyed-queue.js";
@@ -27,17 +28,22 @@ async function removeDuplicateComments(context: IssueEventContext, ref: IssueRef
   }
 }
 
-async function upsertComment(
+/** Writes what differs from the desired labels and comment, and nothing when nothing does. */
+async function writeOutcome(
   context: IssueEventContext,
   ref: IssueRef,
   identity: AppIdentity,
-  body: string,
-  labels: LabelSpec[],
-  issueLabels: string[],
+  desired: DesiredState,
+  payloadLabels: string[],
   comments: IssueComment[],
 ): Promise<void> {
-  const own = comments.find((c) => c.own) ?? null;
-  const plan = planActions({ labels, comment: body }, { issueLabels, comment: own && { id: own.id, body: own.body } });
+  const own = comments.find((c) => c.own);
+  const comment = own ? { id: own.id, body: own.body } : null;
+  let plan = planActions(desired, { issueLabels: payloadLabels, comment });
+  if (plan.addLabels.length > 0) {
+    // A redelivered or queued event carries the labels of its time: ask GitHub before writing.
+    plan = planActions(desired, { issueLabels: await currentLabels(context.octokit, ref), comment });
+  }
   const { commentId } = await applyPlan(context.octokit, ref, plan);
   if (plan.comment?.action === "create" && commentId !== null) await removeDuplicateComments(context, ref, identity);
 }
@@ -58,7 +64,7 @@ async function triageIssue(state: AppState, context: IssueEventContext, payload:
   if (!loaded.ok) {
     context.log.warn({ issue: issueKey(ref), delivery: context.id, error: loaded.error }, "invalid .github/syztriage.yml");
     const comments = await listComments(context.octokit, ref, identity);
-    await upsertComment(context, ref, identity, renderConfigError(loaded.error), [], labelNames(payload), comments);
+    await writeOutcome(context, ref, identity, { labels: [], comment: renderConfigError(loaded.error) }, labelNames(payload), comments);
     return;
   }
   const config = loaded.config;
@@ -74,7 +80,7 @@ async function triageIssue(state: AppState, context: IssueEventContext, payload:
     commitExists: async (sha) => (await lookup.commit(sha)).exists,
   });
   if (outcome.comment === null) return;
-  await upsertComment(context, ref, identity, outcome.comment, outcome.labels, labelNames(payload), comments);
+  await writeOutcome(context, ref, identity, { labels: outcome.labels, comment: outcome.comment }, labelNames(payload), comments);
 }
 
 /** The handler of issues / issue_comment events: quick, quiet exits first, then one serialized triage per issue. */

@@ -94,7 +94,8 @@ function detailRows(t: TriagedReport, view: CommentView): string[][] {
   if (r.boundaryCommitTitle) rows.push([r.direction === "fix" ? "Newest tested" : "Oldest tested", inline(r.boundaryCommitTitle, 120)]);
   if (r.compilers.length > 0) rows.push(["Compiler", r.compilers.map((x) => code(x, 120)).join("<br>")]);
   if (r.links.dashboard) rows.push(["Dashboard", code(r.links.dashboard, 200)]);
-  rows.push(["Source", `${originLink(t)}, lines ${r.source.startLine}-${r.source.endLine}`]);
+  // No line numbers: an edit above the log would change the comment without changing the result.
+  rows.push(["Source", originLink(t)]);
   return rows;
 }
 

@@ -92,6 +92,9 @@ describe("a log in a new issue", () => {
       .get(`${REPO_PATH}/commits/${SEED_SHA}`)
       .query(true)
       .reply(404, { message: "No commit found" })
+      .get(`${REPO_PATH}/issues/1/labels`)
+      .query(true)
+      .reply(200, [{ name: "bug" }])
       .post(`${REPO_PATH}/labels`, (b) => created.push(b) > 0)
       .times(3)
       .reply(201, {})
@@ -156,6 +159,28 @@ describe("events that change nothing write nothing", () => {
       .reply(200, [ownComment(903, bodies[0]!)]);
     await probot.receive(event);
     expect(again.pendingMocks()).toEqual([]);
+  });
+
+  test("a redelivery whose payload predates the app's labels reads them again and adds none", async () => {
+    const { probot } = await testProbot();
+    const config = 'subsystems:\n  rules:\n    percpu: ["lib/percpu*.c"]\nmentions:\n  enabled: false\n';
+    const scope = nockConfig(nockAuth(github()), config)
+      .get(`${REPO_PATH}/issues/1/comments`)
+      .query(true)
+      .reply(200, [])
+      .get(`${REPO_PATH}/commits/${SEED_SHA}`)
+      .query(true)
+      .reply(404)
+      .get(`${REPO_PATH}/issues/1/labels`)
+      .query(true)
+      .reply(200, [{ name: "bug" }, { name: "subsystem: percpu" }])
+      .post(`${REPO_PATH}/issues/1/comments`)
+      .reply(201, { id: 920 })
+      .get(`${REPO_PATH}/issues/1/comments`)
+      .query(true)
+      .reply(200, [ownComment(920, "x")]);
+    await probot.receive(payload("issues.opened", { body: seed }));
+    expect(scope.pendingMocks()).toEqual([]);
   });
 
   test("an edit that changes the result updates the comment in place", async () => {

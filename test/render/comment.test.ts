@@ -1,0 +1,59 @@
+import { describe, expect, test } from "vitest";
+import { DEFAULT_CONFIG } from "../../src/config/schema.js";
+import { desiredOutcome } from "../../src/plan/desired-state.js";
+import { COMMENT_MARKER, MAX_COMMENT_LENGTH } from "../../src/render/comment.js";
+import { code, codeBlock, inline } from "../../src/render/escape.js";
+import { fixtureText } from "../helpers/fixtures.js";
+
+const seed = fixtureText("logs/seed-2020-culprit.txt");
+const origin = { kind: "issue" as const, id: 1, author: "alice", association: "OWNER" as const, isBot: false, url: "https://github.com/o/r/issues/1" };
+const HOSTILE = "@torvalds <img src=x onerror=alert(1)> **bold** [x](javascript:alert(1)) <!-- syztriage --> fixes #123 see https://evil.example/x";
+
+async function commentFor(text: string): Promise<string> {
+  const outcome = await desiredOutcome([{ origin, text }], DEFAULT_CONFIG, null);
+  return outcome.comment ?? "";
+}
+
+describe("echoed text is neutralized", () => {
+  test("a hostile subject, author and crash title cannot mention, link, reference or inject", async () => {
+    const text = seed
+      .replaceAll("percpu_ref: reduce memory footprint of percpu_ref in fast path\n", `${HOSTILE}\n`)
+      .replace("Author: Ming Lei <ming.lei@redhat.com>", "Author: @everyone <b>Ming</b> <ming.lei@redhat.com>")
+      .replace(/^crash: .*$/m, "crash: KASAN: `use-after-free` in @foo <script>");
+    const body = await commentFor(text);
+    expect(body.startsWith(`${COMMENT_MARKER}\n`)).toBe(true);
+    expect(body.split("<!--")).toHaveLength(2);
+    // Outside code spans (where nothing is Markdown, HTML or a mention) nothing hostile survives.
+    const prose = body.replace(/(`+)[^`]*?(?:`(?!\1)[^`]*?)*\1/g, "");
+    for (const bad of ["@torvalds", "@everyone", "@foo", "<img", "<b>", "<script>", "](javascript", "#123", "https://evil", "**bold**"]) {
+      expect(prose).not.toContain(bad);
+    }
+    expect(body).toContain("@\u200btorvalds");
+    expect(body).toContain("\\<img src=x onerror=alert(1)\\>");
+    // Code spans keep the text verbatim but inert; the fence outgrows the backticks inside.
+    expect(body).toContain("``KASAN: `use-after-free` in @foo <script>``");
+  });
+
+  test("inline() escapes Markdown and defuses mentions, issue references and URLs", () => {
+    expect(inline("a_b *c* [d](e) <f> @g #12 http://h www.i.j & k|l")).toBe(
+      "a\\_b \\*c\\* \\[d\\](e) \\<f\\> @\u200bg \\#\u200b12 http\u200b://h www\u200b.i.j &amp; k\\|l",
+    );
+    expect(inline("line one\nline two\u0000\u202e", 100)).toBe("line one line two");
+    expect(inline("x".repeat(50), 10)).toBe(`${"x".repeat(9)}…`);
+  });
+
+  test("code() and codeBlock() choose fences longer than the text's backticks", () => {
+    expect(code("a`b")).toBe("``a`b``");
+    expect(code("`x`")).toBe("`` `x` ``");
+    expect(code("a|b")).toBe("`a\\|b`");
+    expect(codeBlock("```\nx")).toBe("````\n```\nx\n````");
+  });
+});
+
+describe("size", () => {
+  test("an issue with hundreds of reports still gets a comment GitHub accepts", async () => {
+    const body = await commentFor(Array.from({ length: 300 }, () => seed).join("\n"));
+    expect(body.length).toBeLessThanOrEqual(MAX_COMMENT_LENGTH);
+    expect(body).toContain("### syztriage: 300 bisection reports");
+  });
+});
