@@ -5,6 +5,7 @@ import { applyPlan } from "../github/apply.js";
 import { type IssueComment, listComments } from "../github/comments.js";
 import { loadConfig } from "../github/config.js";
 import { currentLabels } from "../github/labels.js";
+import { searchOpenIssues } from "../github/search-issues.js";
 import { type AppIdentity, appIdentity } from "../github/identity.js";
 import { LookupCache, repositoryLookup } from "../github/lookup.js";
 import { type IssueEventContext, type IssueRef, issueKey } from "../github/types.js";
@@ -76,8 +77,18 @@ async function triageIssue(state: AppState, context: IssueEventContext, payload:
   const lookup = repositoryLookup(context.octokit, { owner: ref.owner, repo: ref.repo }, context.payload.installation?.id ?? 0, state.cache, context.log);
   const outcome = await desiredOutcome(texts, config, {
     url: `https://github.com/${ref.owner}/${ref.repo}`,
+    issue: ref.issue_number,
     logins: lookup.logins,
     commitExists: async (sha) => (await lookup.commit(sha)).exists,
+    openIssues: async (titles) => {
+      try {
+        return await searchOpenIssues(context.octokit, { owner: ref.owner, repo: ref.repo }, titles);
+      } catch (err) {
+        // Search is rate limited hard; a triage without the duplicate hint beats no triage.
+        context.log.warn({ err, issue: issueKey(ref) }, "duplicate search failed");
+        return [];
+      }
+    },
   });
   if (outcome.comment === null) return;
   await writeOutcome(context, ref, identity, { labels: outcome.labels, comment: outcome.comment }, labelNames(payload), comments);

@@ -1,4 +1,5 @@
 import { type LoginLookup, type Mention, resolveMentions } from "../analyse/mentions.js";
+import { crashTitles, findDuplicates, type IssueSummary } from "../analyse/duplicates.js";
 import type { SourceText } from "../analyse/origin.js";
 import { rulesSource } from "../analyse/subsystems/rules-source.js";
 import type { SubsystemSource } from "../analyse/subsystems/source.js";
@@ -9,6 +10,7 @@ import type { LabelSpec } from "./plan.js";
 
 export interface DesiredOutcome {
   triage: Triage;
+  duplicates: IssueSummary[];
   labels: LabelSpec[];
   mentions: Mention[];
   /** The comment body, or null when the texts hold no report. */
@@ -18,13 +20,19 @@ export interface DesiredOutcome {
 /** What GitHub can tell about a repository; the dry run has no repository. */
 export interface RepositoryFacts {
   url: string;
+  /** The issue being triaged, so it is not its own duplicate. */
+  issue: number;
   logins: LoginLookup;
   commitExists(sha: string): Promise<boolean>;
+  /** Open issues that may be about the same crashes (one search). */
+  openIssues(titles: string[]): Promise<IssueSummary[]>;
 }
 
-function labelSpecs(triaged: Triage, config: Config): LabelSpec[] {
+function labelSpecs(triaged: Triage, duplicates: IssueSummary[], config: Config): LabelSpec[] {
   const subsystemLabels = new Set(triaged.subsystems.map((s) => labelName(config.labels.prefix, s)));
-  return triaged.labels.map((name) => ({
+  const names = [...triaged.labels];
+  if (duplicates.length > 0 && config.labels.duplicate) names.push(config.labels.duplicate);
+  return [...new Set(names)].map((name) => ({
     name,
     color: config.labels.color,
     description: subsystemLabels.has(name) ? "Kernel subsystem of a bisected culprit (syztriage)" : "Added by syztriage",
@@ -45,6 +53,9 @@ export async function desiredOutcome(
       if (await repository.commitExists(sha)) existingCommits.add(sha);
     }
   }
+  const titles = crashTitles(triaged);
+  const duplicates =
+    repository && titles.length > 0 ? findDuplicates(titles, await repository.openIssues(titles), repository.issue) : [];
   const mentions = await resolveMentions(triaged.recipients, triaged.culpritAuthors, config.mentions, repository?.logins ?? null);
   const comment =
     triaged.reports.length === 0
@@ -55,7 +66,8 @@ export async function desiredOutcome(
           maxMentions: config.mentions.max,
           repoUrl: repository?.url ?? null,
           existingCommits,
+          duplicates,
           problems: [],
         });
-  return { triage: triaged, labels: labelSpecs(triaged, config), mentions, comment };
+  return { triage: triaged, duplicates, labels: labelSpecs(triaged, duplicates, config), mentions, comment };
 }

@@ -18,6 +18,8 @@ export interface CommentView {
   /** `https://github.com/owner/repo`, to link commits that exist there. */
   repoUrl: string | null;
   existingCommits: ReadonlySet<string>;
+  /** Open issues about the same crash. */
+  duplicates: { number: number; title: string }[];
   /** Things the app could not do, said plainly (a failed fetch, a failed lookup). */
   problems: string[];
 }
@@ -140,6 +142,11 @@ function render(view: CommentView, withDetails: boolean): string {
   const n = triage.reports.length;
   out.push(`### syztriage: ${n === 1 ? "1 bisection report" : `${n} bisection reports`}`);
   if (triage.subsystems.length > 0) out.push("", `Subsystems: ${triage.subsystems.map((s) => `**${inline(s, 50)}**`).join(", ")}`);
+  if (view.duplicates.length > 0) {
+    // `#N` is meant here: the cross-reference tells the other issue about this one.
+    const refs = view.duplicates.map((d) => `#${d.number} (${inline(d.title, 120)})`);
+    out.push("", `Possible duplicate of ${refs.join(", ")}: same crash title.`);
+  }
   for (const [i, t] of triage.reports.entries()) out.push("", reportSection(t, view, i, n, withDetails));
   const recipients = recipientsSection(view);
   if (recipients.length > 0) out.push("", ...recipients);

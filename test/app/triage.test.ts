@@ -1,5 +1,5 @@
 import nock from "nock";
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { afterEach, beforeEach, describe, expect, onTestFinished, test } from "vitest";
 import { fixtureText } from "../helpers/fixtures.js";
 import {
   APP_ID,
@@ -8,6 +8,7 @@ import {
   github,
   nockAuth,
   nockConfig,
+  nockIssueSearch,
   nockNoConfig,
   ownComment,
   payload,
@@ -22,6 +23,7 @@ const fenced = (text: string) => `Found by syzbot on our tree:\n\n\`\`\`\n${text
 /** The seed's culprit exists in the repository and GitHub links its author to a login. */
 function nockSeedLookups(scope: nock.Scope, logins: Record<string, string | null> = {}): nock.Scope {
   scope.get(`${REPO_PATH}/commits/${SEED_SHA}`).query(true).reply(200, { sha: SEED_SHA, author: { login: "ming-lei" } });
+  nockIssueSearch(scope);
   for (const email of ["axboe@kernel.dk", "hch@lst.de", "tj@kernel.org", "vkabatov@redhat.com"]) {
     const login = email in logins ? logins[email] : null;
     scope
@@ -42,9 +44,16 @@ afterEach(() => {
   nock.enableNetConnect();
 });
 
+/** A Probot whose logged failures fail the test: a caught error must not hide an unmocked call. */
+async function probotFailingOnWarnings() {
+  const { probot, logs } = await testProbot();
+  onTestFinished(() => expect(logs.filter((l) => (l.level as number) >= 40)).toEqual([]));
+  return { probot, logs };
+}
+
 describe("a log in a new issue", () => {
   test("gets one comment that summarizes it and mentions the recipients GitHub knows", async () => {
-    const { probot } = await testProbot();
+    const { probot } = await probotFailingOnWarnings();
     const scope = nockNoConfig(nockAuth(github()))
       .get(`${REPO_PATH}/issues/1/comments`)
       .query(true)
@@ -70,7 +79,7 @@ describe("a log in a new issue", () => {
   });
 
   test("is labelled with the subsystems of the repository's rules, creating the labels", async () => {
-    const { probot } = await testProbot();
+    const { probot } = await probotFailingOnWarnings();
     const config = [
       "labels:",
       '  extra: ["syzbot"]',
@@ -92,6 +101,9 @@ describe("a log in a new issue", () => {
       .get(`${REPO_PATH}/commits/${SEED_SHA}`)
       .query(true)
       .reply(404, { message: "No commit found" })
+      .get("/search/issues")
+      .query(true)
+      .reply(200, { total_count: 0, incomplete_results: false, items: [] })
       .get(`${REPO_PATH}/issues/1/labels`)
       .query(true)
       .reply(200, [{ name: "bug" }])
@@ -123,18 +135,18 @@ describe("a log in a new issue", () => {
 
 describe("events that change nothing write nothing", () => {
   test("an issue without a log makes no GitHub call at all", async () => {
-    const { probot } = await testProbot();
+    const { probot } = await probotFailingOnWarnings();
     await probot.receive(payload("issues.opened", { body: "The kernel oopses when I mount this image. Help?" }));
     expect(nock.pendingMocks()).toEqual([]);
   });
 
   test("a pull request conversation is ignored", async () => {
-    const { probot } = await testProbot();
+    const { probot } = await probotFailingOnWarnings();
     await probot.receive(payload("issue_comment.created", { comment: seed, issue: { pull_request: { url: "x" } } }));
   });
 
   test("a redelivered event finds the comment unchanged and writes nothing", async () => {
-    const { probot } = await testProbot();
+    const { probot } = await probotFailingOnWarnings();
     const config = "mentions:\n  lookup: false\n";
     const first = nockConfig(nockAuth(github()), config)
       .get(`${REPO_PATH}/issues/1/comments`)
@@ -143,6 +155,9 @@ describe("events that change nothing write nothing", () => {
       .get(`${REPO_PATH}/commits/${SEED_SHA}`)
       .query(true)
       .reply(200, { author: null })
+      .get("/search/issues")
+      .query(true)
+      .reply(200, { total_count: 0, incomplete_results: false, items: [] })
       .post(`${REPO_PATH}/issues/1/comments`, (b: { body: string }) => bodies.push(b.body) > 0)
       .reply(201, { id: 903 })
       .get(`${REPO_PATH}/issues/1/comments`)
@@ -153,16 +168,18 @@ describe("events that change nothing write nothing", () => {
     expect(first.pendingMocks()).toEqual([]);
 
     // Same delivery again: the comment already says exactly this; the commit lookup is cached.
-    const again = nockConfig(github(), config)
-      .get(`${REPO_PATH}/issues/1/comments`)
-      .query(true)
-      .reply(200, [ownComment(903, bodies[0]!)]);
+    const again = nockIssueSearch(
+      nockConfig(github(), config)
+        .get(`${REPO_PATH}/issues/1/comments`)
+        .query(true)
+        .reply(200, [ownComment(903, bodies[0]!)]),
+    );
     await probot.receive(event);
     expect(again.pendingMocks()).toEqual([]);
   });
 
   test("a redelivery whose payload predates the app's labels reads them again and adds none", async () => {
-    const { probot } = await testProbot();
+    const { probot } = await probotFailingOnWarnings();
     const config = 'subsystems:\n  rules:\n    percpu: ["lib/percpu*.c"]\nmentions:\n  enabled: false\n';
     const scope = nockConfig(nockAuth(github()), config)
       .get(`${REPO_PATH}/issues/1/comments`)
@@ -171,6 +188,9 @@ describe("events that change nothing write nothing", () => {
       .get(`${REPO_PATH}/commits/${SEED_SHA}`)
       .query(true)
       .reply(404)
+      .get("/search/issues")
+      .query(true)
+      .reply(200, { total_count: 0, incomplete_results: false, items: [] })
       .get(`${REPO_PATH}/issues/1/labels`)
       .query(true)
       .reply(200, [{ name: "bug" }, { name: "subsystem: percpu" }])
@@ -184,7 +204,7 @@ describe("events that change nothing write nothing", () => {
   });
 
   test("an edit that changes the result updates the comment in place", async () => {
-    const { probot } = await testProbot();
+    const { probot } = await probotFailingOnWarnings();
     const config = "mentions:\n  enabled: false\n";
     const edited: string[] = [];
     const scope = nockConfig(nockAuth(github()), config)
@@ -199,7 +219,7 @@ describe("events that change nothing write nothing", () => {
   });
 
   test("the app's own comment coming back as an event is not triaged", async () => {
-    const { probot } = await testProbot();
+    const { probot } = await probotFailingOnWarnings();
     const scope = github().get("/app").reply(200, { id: APP_ID, slug: "syztriage" });
     await probot.receive(
       payload("issue_comment.created", {
@@ -210,6 +230,73 @@ describe("events that change nothing write nothing", () => {
       }),
     );
     expect(scope.pendingMocks()).toEqual([]);
+  });
+});
+
+describe("duplicates", () => {
+  test("an open issue with the same crash title is named, and labelled when configured", async () => {
+    const { probot } = await probotFailingOnWarnings();
+    const config = 'labels:\n  duplicate: "duplicate?"\nmentions:\n  enabled: false\n';
+    let query = "";
+    const scope = nockConfig(nockAuth(github()), config)
+      .get(`${REPO_PATH}/issues/1/comments`)
+      .query(true)
+      .reply(200, [])
+      .get(`${REPO_PATH}/commits/${SEED_SHA}`)
+      .query(true)
+      .reply(404)
+      .get("/search/issues")
+      .query((q) => {
+        query = String(q.q);
+        return true;
+      })
+      .reply(200, {
+        total_count: 3,
+        items: [
+          { number: 1, title: "this issue itself", body: "", html_url: "x" },
+          { number: 7, title: "[syzbot] [block?] BUG: unable to handle kernel NULL pointer dereference in __percpu_ref_exit (2)", body: "", html_url: "y" },
+          { number: 9, title: "KASAN: use-after-free in something else", body: "unrelated", html_url: "z" },
+        ],
+      })
+      .get(`${REPO_PATH}/issues/1/labels`)
+      .query(true)
+      .reply(200, [])
+      .post(`${REPO_PATH}/labels`, { name: "duplicate?", color: "1d76db", description: "Added by syztriage" })
+      .reply(201, {})
+      .post(`${REPO_PATH}/issues/1/labels`, { labels: ["duplicate?"] })
+      .reply(200, [])
+      .post(`${REPO_PATH}/issues/1/comments`, (b: { body: string }) => bodies.push(b.body) > 0)
+      .reply(201, { id: 930 })
+      .get(`${REPO_PATH}/issues/1/comments`)
+      .query(true)
+      .reply(200, [ownComment(930, "x")]);
+    await probot.receive(payload("issues.opened", { body: seed }));
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(query).toBe('repo:Codertocat/Hello-World is:issue is:open "BUG: unable to handle kernel NULL pointer dereference in __percpu_ref_exit"');
+    expect(bodies[0]).toContain("Possible duplicate of #7 (");
+    expect(bodies[0]).not.toContain("#9");
+  });
+
+  test("a failed search leaves the hint out and still triages", async () => {
+    const { probot, logs } = await testProbot();
+    const scope = nockConfig(nockAuth(github()), "mentions:\n  enabled: false\n")
+      .get(`${REPO_PATH}/issues/1/comments`)
+      .query(true)
+      .reply(200, [])
+      .get(`${REPO_PATH}/commits/${SEED_SHA}`)
+      .query(true)
+      .reply(404)
+      .get("/search/issues")
+      .query(true)
+      .reply(403, { message: "API rate limit exceeded" })
+      .post(`${REPO_PATH}/issues/1/comments`)
+      .reply(201, { id: 931 })
+      .get(`${REPO_PATH}/issues/1/comments`)
+      .query(true)
+      .reply(200, [ownComment(931, "x")]);
+    await probot.receive(payload("issues.opened", { body: seed }));
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(logs.map((l) => l.msg)).toContain("duplicate search failed");
   });
 });
 
@@ -251,13 +338,13 @@ describe("configuration errors", () => {
 
 describe("who may be triaged and mentioned", () => {
   test("other bots are ignored unless the config allows their login", async () => {
-    const { probot } = await testProbot();
+    const { probot } = await probotFailingOnWarnings();
     const bot = { login: "syzbot-relay[bot]", type: "Bot" };
     const ignored = nockNoConfig(nockAuth(github()));
     await probot.receive(payload("issue_comment.created", { comment: seed, sender: bot, commentUser: bot }));
     expect(ignored.pendingMocks()).toEqual([]);
 
-    const { probot: allowing } = await testProbot();
+    const { probot: allowing } = await probotFailingOnWarnings();
     const scope = nockConfig(nockAuth(github()), 'triage:\n  bots: ["syzbot-relay[bot]"]\nmentions:\n  lookup: false\n  users:\n    hch@lst.de: hch\n')
       .get(`${REPO_PATH}/issues/1/comments`)
       .query(true)
@@ -265,6 +352,9 @@ describe("who may be triaged and mentioned", () => {
       .get(`${REPO_PATH}/commits/${SEED_SHA}`)
       .query(true)
       .reply(404)
+      .get("/search/issues")
+      .query(true)
+      .reply(200, { total_count: 0, incomplete_results: false, items: [] })
       .post(`${REPO_PATH}/issues/1/comments`, (b: { body: string }) => bodies.push(b.body) > 0)
       .reply(201, { id: 907 })
       .get(`${REPO_PATH}/issues/1/comments`)
@@ -276,7 +366,7 @@ describe("who may be triaged and mentioned", () => {
   });
 
   test("a log from outside the project is summarized without mentioning anyone", async () => {
-    const { probot } = await testProbot();
+    const { probot } = await probotFailingOnWarnings();
     const scope = nockConfig(nockAuth(github()), "mentions:\n  users:\n    hch@lst.de: hch\n")
       .get(`${REPO_PATH}/issues/1/comments`)
       .query(true)
@@ -284,6 +374,9 @@ describe("who may be triaged and mentioned", () => {
       .get(`${REPO_PATH}/commits/${SEED_SHA}`)
       .query(true)
       .reply(404)
+      .get("/search/issues")
+      .query(true)
+      .reply(200, { total_count: 0, incomplete_results: false, items: [] })
       .post(`${REPO_PATH}/issues/1/comments`, (b: { body: string }) => bodies.push(b.body) > 0)
       .reply(201, { id: 908 })
       .get(`${REPO_PATH}/issues/1/comments`)
@@ -297,7 +390,7 @@ describe("who may be triaged and mentioned", () => {
   });
 
   test("mentions stop at mentions.max", async () => {
-    const { probot } = await testProbot();
+    const { probot } = await probotFailingOnWarnings();
     const users = ["axboe@kernel.dk: axboe", "hch@lst.de: hch", "ming.lei@redhat.com: ming", "tj@kernel.org: tj"];
     const config = `mentions:\n  max: 2\n  lookup: false\n  users:\n${users.map((u) => `    ${u}`).join("\n")}\n`;
     const scope = nockConfig(nockAuth(github()), config)
@@ -307,6 +400,9 @@ describe("who may be triaged and mentioned", () => {
       .get(`${REPO_PATH}/commits/${SEED_SHA}`)
       .query(true)
       .reply(404)
+      .get("/search/issues")
+      .query(true)
+      .reply(200, { total_count: 0, incomplete_results: false, items: [] })
       .post(`${REPO_PATH}/issues/1/comments`, (b: { body: string }) => bodies.push(b.body) > 0)
       .reply(201, { id: 909 })
       .get(`${REPO_PATH}/issues/1/comments`)
@@ -321,7 +417,7 @@ describe("who may be triaged and mentioned", () => {
 
 describe("races and failures", () => {
   test("a new issue and a comment arriving together produce one comment", async () => {
-    const { probot } = await testProbot();
+    const { probot } = await probotFailingOnWarnings();
     const config = "mentions:\n  enabled: false\n";
     let posted = "";
     const scope = nockConfig(nockAuth(github()), config)
@@ -331,6 +427,9 @@ describe("races and failures", () => {
       .get(`${REPO_PATH}/commits/${SEED_SHA}`)
       .query(true)
       .reply(404)
+      .get("/search/issues")
+      .query(true)
+      .reply(200, { total_count: 0, incomplete_results: false, items: [] })
       .post(`${REPO_PATH}/issues/1/comments`, (b: { body: string }) => {
         posted = b.body;
         return true;
@@ -340,10 +439,12 @@ describe("races and failures", () => {
       .query(true)
       .reply(200, [ownComment(910, "x")]);
     // The second event runs after the first and sees the comment it created.
-    nockConfig(scope, config)
-      .get(`${REPO_PATH}/issues/1/comments`)
-      .query(true)
-      .reply(() => [200, [comment(492700400, "me too"), ownComment(910, posted)]]);
+    nockIssueSearch(
+      nockConfig(scope, config)
+        .get(`${REPO_PATH}/issues/1/comments`)
+        .query(true)
+        .reply(() => [200, [comment(492700400, "me too"), ownComment(910, posted)]]),
+    );
     await Promise.all([
       probot.receive(payload("issues.opened", { body: seed })),
       probot.receive(payload("issue_comment.created", { body: seed, comment: seed })),
@@ -361,6 +462,9 @@ describe("races and failures", () => {
       .get(`${REPO_PATH}/commits/${SEED_SHA}`)
       .query(true)
       .reply(404)
+      .get("/search/issues")
+      .query(true)
+      .reply(200, { total_count: 0, incomplete_results: false, items: [] })
       .post(`${REPO_PATH}/issues/1/comments`)
       .reply(500, { message: "boom" });
     await expect(probot.receive(payload("issues.opened", { body: seed }))).rejects.toThrow();
@@ -368,10 +472,7 @@ describe("races and failures", () => {
     const error = logs.find((l) => l.msg === "triage failed; the next event on this issue retries it");
     expect(error).toMatchObject({ issue: "Codertocat/Hello-World#1", delivery: "delivery-issues.opened" });
 
-    const repair = nockConfig(github(), config)
-      .get(`${REPO_PATH}/issues/1/comments`)
-      .query(true)
-      .reply(200, [])
+    const repair = nockIssueSearch(nockConfig(github(), config).get(`${REPO_PATH}/issues/1/comments`).query(true).reply(200, []))
       .post(`${REPO_PATH}/issues/1/comments`)
       .reply(201, { id: 911 })
       .get(`${REPO_PATH}/issues/1/comments`)
@@ -382,7 +483,7 @@ describe("races and failures", () => {
   });
 
   test("a duplicate comment created by another replica is deleted, the oldest kept", async () => {
-    const { probot } = await testProbot();
+    const { probot } = await probotFailingOnWarnings();
     const scope = nockConfig(nockAuth(github()), "mentions:\n  enabled: false\n")
       .get(`${REPO_PATH}/issues/1/comments`)
       .query(true)
@@ -390,6 +491,9 @@ describe("races and failures", () => {
       .get(`${REPO_PATH}/commits/${SEED_SHA}`)
       .query(true)
       .reply(404)
+      .get("/search/issues")
+      .query(true)
+      .reply(200, { total_count: 0, incomplete_results: false, items: [] })
       .post(`${REPO_PATH}/issues/1/comments`)
       .reply(201, { id: 913 })
       .get(`${REPO_PATH}/issues/1/comments`)

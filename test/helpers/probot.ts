@@ -103,3 +103,15 @@ export function ownComment(id: number, body: string) {
 export function github(): nock.Scope {
   return nock(API);
 }
+
+/** The one duplicate search of a triage, finding the given open issues. */
+export function nockIssueSearch(scope: nock.Scope, items: { number: number; title: string; body?: string }[] = []): nock.Scope {
+  return scope
+    .get("/search/issues")
+    .query(true)
+    .reply(200, {
+      total_count: items.length,
+      incomplete_results: false,
+      items: items.map((i) => ({ ...i, body: i.body ?? "", html_url: `https://github.com/${OWNER}/${REPO}/issues/${i.number}` })),
+    });
+}

@@ -1,0 +1,30 @@
+import { normalizeTitle } from "../crash/index.js";
+import { titleFromSubject } from "../parse/syzbot-email/parse.js";
+import type { Triage } from "./triage.js";
+
+export interface IssueSummary {
+  number: number;
+  title: string;
+  body: string;
+  url: string;
+}
+
+/** The bug each report is about: the crash the bisection started from, else the crash it names. */
+export function crashTitles(triaged: Triage): string[] {
+  const titles = triaged.reports.map((r) => r.report.originalCrashTitle ?? r.report.crashTitle).filter((t): t is string => !!t);
+  return [...new Set(titles)];
+}
+
+/**
+ * Open issues about the same crash: an issue titled like syzbot titles bugs
+ * ("[syzbot] [mm?] KASAN: ... (2)" included) or whose text quotes the title.
+ * Titles are compared after syzbot's normalization of numbers and addresses.
+ */
+export function findDuplicates(titles: string[], issues: IssueSummary[], self: number): IssueSummary[] {
+  const wanted = new Set(titles.map(normalizeTitle));
+  return issues.filter((issue) => {
+    if (issue.number === self) return false;
+    const title = titleFromSubject(issue.title);
+    return (title !== null && wanted.has(normalizeTitle(title))) || titles.some((t) => issue.body.includes(t));
+  });
+}
