@@ -53,8 +53,8 @@ function asText(report: PathMaintainers): string {
 export async function maintainersCommand(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals: paths } = parse(argv);
   const file = values.file;
-  if (file === undefined) throw new UsageError(`--file MAINTAINERS is required\n${MAINTAINERS_USAGE}`);
-  if (paths.length === 0) throw new UsageError(`give at least one PATH to look up\n${MAINTAINERS_USAGE}`);
+  if (file === undefined) throw new UsageError("--file MAINTAINERS is required");
+  if (paths.length === 0) throw new UsageError("give at least one PATH to look up");
 
   const readOptional = async (path: string | undefined) => (path === undefined ? undefined : io.read(path));
   let sources;
