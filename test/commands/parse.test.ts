@@ -1,0 +1,199 @@
+import { describe, expect, test } from "vitest";
+import { parseCommands } from "../../src/commands/index.js";
+
+describe("parseCommands", () => {
+  test("each supported command", () => {
+    const text = [
+      "Thanks, triaging.",
+      "#syz set subsystems: mm, xfs",
+      "#syz dup: KASAN: use-after-free Read in xfs_file_fsync",
+      "#syz undup",
+      "#syz invalid",
+      "#syz fix: xfs: fix use-after-free in xfs_file_fsync",
+      "#syztriage retriage",
+    ].join("\n");
+    expect(parseCommands(text)).toEqual([
+      { kind: "set-subsystems", line: 2, subsystems: ["mm", "xfs"] },
+      { kind: "dup", line: 3, target: "KASAN: use-after-free Read in xfs_file_fsync", issue: null },
+      { kind: "undup", line: 4 },
+      { kind: "invalid", line: 5 },
+      { kind: "fix", line: 6, title: "xfs: fix use-after-free in xfs_file_fsync" },
+      { kind: "retriage", line: 7 },
+    ]);
+  });
+
+  test("#syz is followed by a space, a tab, '-' or ':'; the word may end in ':' or not", () => {
+    const text = ["#syz\tinvalid", "#syz-undup", "#syz:fix  first title  ", "#syz fix second title", "#syz:  set: subsystems: net"].join("\n");
+    expect(parseCommands(text)).toEqual([
+      { kind: "invalid", line: 1 },
+      { kind: "undup", line: 2 },
+      { kind: "fix", line: 3, title: "first title" },
+      { kind: "fix", line: 4, title: "second title" },
+      { kind: "set-subsystems", line: 5, subsystems: ["net"] },
+    ]);
+  });
+
+  test("not commands: mid-line, indented, quoted, another hashtag, a bare #syz", () => {
+    const text = [
+      "please #syz invalid",
+      " #syz invalid",
+      "> #syz invalid",
+      ">#syz fix: something",
+      "#syzbot invalid",
+      "#syz",
+      "#syz   ",
+      "#syztriage",
+      "\\#syz invalid",
+    ].join("\n");
+    expect(parseCommands(text)).toEqual([]);
+  });
+
+  test("nothing inside a code fence is a command: a pasted syzbot email must not act", () => {
+    const text = [
+      "syzbot said:",
+      "```",
+      "#syz fix: exact-commit-title",
+      "#syz invalid",
+      "```",
+      "~~~~ text",
+      "#syz undup",
+      "~~~",
+      "#syz dup: still in the tilde fence",
+      "~~~~",
+      "#syz fix: after the fences",
+      "````",
+      "```",
+      "#syz invalid",
+      "````",
+      "#syz undup",
+    ].join("\n");
+    expect(parseCommands(text)).toEqual([
+      { kind: "fix", line: 11, title: "after the fences" },
+      { kind: "undup", line: 16 },
+    ]);
+  });
+
+  test("an unclosed fence runs to the end; inline code with backticks opens none", () => {
+    expect(parseCommands("```\n#syz invalid")).toEqual([]);
+    expect(parseCommands("```not`a`fence\n#syz invalid")).toEqual([{ kind: "invalid", line: 2 }]);
+    expect(parseCommands("    ```\n#syz invalid")).toEqual([{ kind: "invalid", line: 2 }]);
+  });
+
+  test("syzbot's sample commands, pasted unfenced from its footer, are ignored", () => {
+    const footer = [
+      "If the report is already addressed, let syzbot know by replying with:",
+      "#syz fix: exact-commit-title",
+      "",
+      "If you want syzbot to run the reproducer, reply with:",
+      "#syz test: git://repo/address.git branch-or-commit-hash",
+      "If you attach or paste a git patch, syzbot will apply it before testing.",
+      "",
+      "If you want to overwrite report's subsystems, reply with:",
+      "#syz set subsystems: new-subsystem",
+      "(See the list of subsystem names on the web dashboard)",
+      "",
+      "If the report is a duplicate of another one, reply with:",
+      "#syz dup: exact-subject-of-another-report",
+      "",
+    ].join("\n");
+    expect(parseCommands(footer)).toEqual([]);
+  });
+
+  test("dup: Re:, [syzbot] and [subsystem] tags are stripped like syzbot does; #123 is an issue", () => {
+    const text = [
+      "#syz dup: Re: [syzbot] [xfs?] [mm] INFO: task hung in xfs_file_fsync (2)",
+      "#syz dup: [syzbot] WARNING in kernfs_get",
+      "#syz dup: #123",
+      "#syz dup: #123 and more",
+    ].join("\n");
+    expect(parseCommands(text)).toEqual([
+      { kind: "dup", line: 1, target: "INFO: task hung in xfs_file_fsync (2)", issue: null },
+      { kind: "dup", line: 2, target: "WARNING in kernfs_get", issue: null },
+      { kind: "dup", line: 3, target: "#123", issue: 123 },
+      { kind: "dup", line: 4, target: "#123 and more", issue: null },
+    ]);
+  });
+
+  test("set subsystems: comma or space separated, duplicates dropped, names validated", () => {
+    const text = [
+      "#syz set subsystems: net,  wireless bluetooth, net",
+      "#syz set subsystems:",
+      "#syz set subsystems: ok, bad/name",
+      `#syz set subsystems: ${"a".repeat(41)}`,
+      "#syz set subsystems: a b c d e f g h i",
+      "#syz set subsystems net",
+      "#syz set",
+    ].join("\n");
+    expect(parseCommands(text)).toEqual([
+      { kind: "set-subsystems", line: 1, subsystems: ["net", "wireless", "bluetooth"] },
+      { kind: "error", line: 2, word: "set", message: "no subsystem names" },
+      { kind: "error", line: 3, word: "set", message: 'bad subsystem name "bad/name"' },
+      { kind: "error", line: 4, word: "set", message: `bad subsystem name "${"a".repeat(40)}…"` },
+      { kind: "error", line: 5, word: "set", message: "more than 8 subsystems" },
+      { kind: "error", line: 6, word: "set", message: 'expected "set subsystems: name, name"' },
+      { kind: "error", line: 7, word: "set", message: 'expected "set subsystems: name, name"' },
+    ]);
+  });
+
+  test("empty or overlong titles are errors", () => {
+    const text = ["#syz fix:", "#syz fix:   ", "#syz dup: Re: [syzbot]", `#syz fix: ${"x".repeat(201)}`, `#syz fix: ${"x".repeat(200)}`].join("\n");
+    expect(parseCommands(text)).toEqual([
+      { kind: "error", line: 1, word: "fix", message: "no commit title" },
+      { kind: "error", line: 2, word: "fix", message: "no commit title" },
+      { kind: "error", line: 3, word: "dup", message: "no dup title" },
+      { kind: "error", line: 4, word: "fix", message: "commit title longer than 200 characters" },
+      { kind: "fix", line: 5, title: "x".repeat(200) },
+    ]);
+  });
+
+  test("unknown words are reported (clipped); syzbot's other commands are unsupported", () => {
+    const text = [
+      "#syz fixed: typo",
+      "#syz Invalid",
+      `#syz ${"w".repeat(100)}`,
+      "#syztriage rerun",
+      "#syz test: git://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git master",
+      "#syz upstream",
+      "#syz set prio: low",
+      "#syz unset no-reminders",
+    ].join("\n");
+    expect(parseCommands(text)).toEqual([
+      { kind: "unknown", line: 1, word: "fixed:" },
+      { kind: "unknown", line: 2, word: "Invalid" },
+      { kind: "unknown", line: 3, word: `${"w".repeat(40)}…` },
+      { kind: "unknown", line: 4, word: "rerun" },
+      { kind: "unsupported", line: 5, word: "test" },
+      { kind: "unsupported", line: 6, word: "upstream" },
+      { kind: "unsupported", line: 7, word: "set prio" },
+      { kind: "unsupported", line: 8, word: "unset" },
+    ]);
+  });
+
+  test("a command on the last line without a newline", () => {
+    expect(parseCommands("text\n#syz invalid")).toEqual([{ kind: "invalid", line: 2 }]);
+    expect(parseCommands("#syz fix: last title")).toEqual([{ kind: "fix", line: 1, title: "last title" }]);
+    expect(parseCommands("text\n#syz")).toEqual([]);
+  });
+
+  test("CRLF line endings", () => {
+    const text = "Hi\r\n#syz fix: a title\r\n```\r\n#syz invalid\r\n```\r\n#syz set subsystems: mm, fs\r\n#syz undup\r\n";
+    expect(parseCommands(text)).toEqual([
+      { kind: "fix", line: 2, title: "a title" },
+      { kind: "set-subsystems", line: 6, subsystems: ["mm", "fs"] },
+      { kind: "undup", line: 7 },
+    ]);
+  });
+
+  test("linear time on hostile text", () => {
+    const hostile = [
+      `#syz dup: ${"[".repeat(1_000_000)}`,
+      `#syz set subsystems${" ".repeat(1_000_000)}x`,
+      `${"```".repeat(300_000)}\u2028`,
+      "#syz fix: x\n".repeat(200_000),
+      `#syz dup: ${"Re: ".repeat(500_000)}`,
+    ];
+    const started = performance.now();
+    for (const text of hostile) parseCommands(text);
+    expect(performance.now() - started).toBeLessThan(3000);
+  });
+});
