@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { parseText } from "../parse/index.js";
-import { summarizeReport } from "../render/report-summary.js";
+import { summarizeCrashFinding, summarizeReport } from "../render/report-summary.js";
 import { type CliIO, UsageError } from "./io.js";
 
 export const PARSE_USAGE = "usage: syztriage parse [--json] FILE... (use - for standard input)";
@@ -19,13 +19,15 @@ export async function parseCommand(argv: string[], io: CliIO): Promise<number> {
       status = 2;
       continue;
     }
-    const { reports } = parseText(text);
+    const { reports, crashes } = parseText(text);
     if (values.json) {
-      io.stdout(JSON.stringify({ source, reports }) + "\n");
+      io.stdout(JSON.stringify({ source, reports, crashes }) + "\n");
       continue;
     }
-    io.stdout(`${source}: ${reports.length === 0 ? "no bisection report found" : `${reports.length} report${reports.length === 1 ? "" : "s"}`}\n`);
+    const found = reports.length + crashes.length;
+    io.stdout(`${source}: ${found === 0 ? "no bisection report found" : `${found} report${found === 1 ? "" : "s"}`}\n`);
     for (const report of reports) io.stdout(summarizeReport(report).map((l) => `  ${l}\n`).join(""));
+    for (const crash of crashes) io.stdout(summarizeCrashFinding(crash).map((l) => `  ${l}\n`).join(""));
   }
   return status;
 }

@@ -29,14 +29,18 @@ function syzbotLinesFollow(lines: SourceLine[], from: number): boolean {
   return false;
 }
 
-/** Every bisection log, syzbot email and git bisect output in the text, in order. */
-export function findReports(lines: SourceLine[]): Report[] {
+/**
+ * Every bisection log, syzbot email and git bisect output in the text, in
+ * order; and syzbot bug reports that carry no bisection (`unbisected`).
+ */
+export function findReports(lines: SourceLine[]): { reports: Report[]; unbisected: Report[] } {
   const reports: Report[] = [];
+  const unbisected: Report[] = [];
   const options = { startsOtherReport: startsReport };
   let i = 0;
   while (i < lines.length) {
     const text = lines[i]?.text ?? "";
-    let found: { report: Report | null; end: number } | null = null;
+    let found: { report: Report | null; unbisected?: Report | null; end: number } | null = null;
     const anchor = emailAnchorAt(lines, i).value;
     if (anchor) found = parseSyzbotEmail(lines, i, anchor, options);
     else if (isLogStart(lines, i) || isSyzbotLogLine(lines, i)) found = parseBisectionLog(lines, i, options);
@@ -50,7 +54,8 @@ export function findReports(lines: SourceLine[]): Report[] {
       continue;
     }
     if (found.report) reports.push(found.report);
+    if (found.unbisected) unbisected.push(found.unbisected);
     i = Math.max(found.end, i + 1);
   }
-  return reports;
+  return { reports, unbisected };
 }

@@ -1,4 +1,5 @@
 import { analyseCrash } from "../crash/index.js";
+import { findCrashes, summarizeCrash } from "./crash-findings.js";
 import { findReports } from "./find-reports.js";
 import type { CrashSummary, ParseResult, Report } from "./schema.js";
 import { toSourceLines } from "./text/source-lines.js";
@@ -6,30 +7,24 @@ import { logWarnings } from "./warnings.js";
 
 export * from "./schema.js";
 
-const MAX_STACK = 30;
-
 function crashSummary(report: Report): CrashSummary | null {
   if (!report.crashReport) return null;
   const crash = analyseCrash(report.crashReport, report.crashTitle ? { title: report.crashTitle } : undefined);
-  if (!crash) return null;
-  return {
-    title: crash.title,
-    kind: crash.kind,
-    guiltyFrame: crash.guiltyFrame,
-    guiltyFile: crash.guiltyFile,
-    stack: crash.frames.slice(0, MAX_STACK).map((f) => ({ func: f.func, file: f.file })),
-    corrupted: crash.corrupted,
-  };
+  return crash && summarizeCrash(crash);
 }
 
-/** Finds and parses every bisection report in a text as people paste it. */
+/**
+ * Finds and parses every bisection report in a text as people paste it; when
+ * there is none, the crash reports (syzbot bug reports, pasted oopses) instead.
+ */
 export function parseText(text: string): ParseResult {
-  const reports = findReports(toSourceLines(text));
+  const lines = toSourceLines(text);
+  const { reports, unbisected } = findReports(lines);
   for (const report of reports) {
     report.crash = crashSummary(report);
     // A syzbot email names the crash only in its subject; the report text still carries it.
     report.crashTitle ??= report.crash?.title ?? null;
     report.warnings = logWarnings(report);
   }
-  return { reports };
+  return { reports, crashes: reports.length > 0 ? [] : findCrashes(lines, unbisected) };
 }

@@ -184,5 +184,20 @@ export const Report = z.object({
 });
 export type Report = z.infer<typeof Report>;
 
-export const ParseResult = z.object({ reports: z.array(Report) });
+/** A crash report with no bisection: a syzbot bug report, or a kernel oops pasted as is. */
+export const CrashFinding = z.object({
+  format: z.enum(["syzbot-report", "oops"]),
+  title: z.string().nullable(),
+  crash: CrashSummary,
+  links: Links,
+  reportedBy: z.string().nullable(),
+  source: z.object({ startLine: z.number().int().positive(), endLine: z.number().int().positive() }),
+});
+export type CrashFinding = z.infer<typeof CrashFinding>;
+
+export const ParseResult = z.object({
+  reports: z.array(Report),
+  /** Crash reports without a bisection; only looked for when the text holds no bisection report. */
+  crashes: z.array(CrashFinding),
+});
 export type ParseResult = z.infer<typeof ParseResult>;

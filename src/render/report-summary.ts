@@ -1,4 +1,4 @@
-import type { Report } from "../parse/schema.js";
+import type { CrashFinding, Report } from "../parse/schema.js";
 
 /** A short plain-text account of one report, for terminals (`syztriage parse`). */
 export function summarizeReport(report: Report): string[] {
@@ -25,5 +25,14 @@ export function summarizeReport(report: Report): string[] {
     out.push(`  verdict: ${report.verdict.reliable ? "reliable" : "unreliable"} (score ${report.verdict.score.toFixed(2)})`);
   }
   for (const w of report.warnings) out.push(`  warning: ${w.message}`);
+  return out;
+}
+
+/** A crash report without a bisection, for terminals. */
+export function summarizeCrashFinding(finding: CrashFinding): string[] {
+  const out = [`${finding.format === "oops" ? "kernel oops" : "syzbot bug report"} without a bisection (lines ${finding.source.startLine}-${finding.source.endLine})`];
+  if (finding.title) out.push(`  crash: ${finding.title}`);
+  if (finding.crash.guiltyFile) out.push(`  guilty file: ${finding.crash.guiltyFile}${finding.crash.guiltyFrame ? ` (${finding.crash.guiltyFrame})` : ""}`);
+  if (finding.links.dashboard) out.push(`  dashboard: ${finding.links.dashboard}`);
   return out;
 }

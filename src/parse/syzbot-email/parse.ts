@@ -63,15 +63,15 @@ export interface EmailParseOptions {
 }
 
 /**
- * Parses a syzbot email or dashboard text from its anchor line. Returns a
- * null report for a bug report that carries no bisection result.
+ * Parses a syzbot email or dashboard text from its anchor line. A bug report
+ * that carries no bisection result comes back as `unbisected`, not as a report.
  */
 export function parseSyzbotEmail(
   lines: SourceLine[],
   start: number,
   anchor: EmailAnchor,
   options: EmailParseOptions,
-): { report: Report | null; end: number } {
+): { report: Report | null; unbisected: Report | null; end: number } {
   const first = lines[start];
   const block = first?.block ?? 0;
   const report = emptyReport("syzbot-email", first?.line ?? 1);
@@ -153,7 +153,8 @@ export function parseSyzbotEmail(
   }
   report.source.endLine = lines[lastLine]?.line ?? report.source.startLine;
   const end = Math.max(i, start + 1);
-  if (!result) return { report: null, end };
+  // A bug report without a bisection result is still a crash report the app can triage.
+  if (!result) return { report: null, unbisected: anchor.kind === "bug-report" ? report : null, end };
   report.direction = result.direction;
   report.outcome =
     result.kind === "bisected"
@@ -165,7 +166,7 @@ export function parseSyzbotEmail(
         : result.direction === "cause"
           ? "oldest-release"
           : "still-crashes";
-  return { report, end };
+  return { report, unbisected: null, end };
 }
 
 function blockEnd(lines: SourceLine[], from: number, block: number): number {

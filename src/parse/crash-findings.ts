@@ -1,0 +1,48 @@
+import { analyseCrash, type CrashAnalysis } from "../crash/index.js";
+import { emptyReport } from "./report-builder.js";
+import type { CrashFinding, CrashSummary, Report } from "./schema.js";
+import type { SourceLine } from "./text/source-lines.js";
+
+const MAX_STACK = 30;
+
+export function summarizeCrash(crash: CrashAnalysis): CrashSummary {
+  return {
+    title: crash.title,
+    kind: crash.kind,
+    guiltyFrame: crash.guiltyFrame,
+    guiltyFile: crash.guiltyFile,
+    stack: crash.frames.slice(0, MAX_STACK).map((f) => ({ func: f.func, file: f.file })),
+    corrupted: crash.corrupted,
+  };
+}
+
+/** A syzbot bug report without a bisection: its crash text and the links of its header. */
+function fromBugReport(report: Report): CrashFinding | null {
+  const crash = report.crashReport ? analyseCrash(report.crashReport, report.crashTitle ? { title: report.crashTitle } : undefined) : null;
+  if (!crash) return null;
+  return {
+    format: "syzbot-report",
+    title: crash.title,
+    crash: summarizeCrash(crash),
+    links: report.links,
+    reportedBy: report.reportedBy,
+    source: report.source,
+  };
+}
+
+/** The first kernel oops anywhere in the text (console output, a pasted report). */
+function fromOops(lines: SourceLine[]): CrashFinding | null {
+  const crash = analyseCrash(lines.map((l) => l.text).join("\n"));
+  if (!crash) return null;
+  const startLine = lines[crash.start]?.line ?? 1;
+  const endLine = lines[Math.max(crash.start, crash.end - 1)]?.line ?? startLine;
+  return { format: "oops", title: crash.title, crash: summarizeCrash(crash), links: emptyReport("syzbot-email", 1).links, reportedBy: null, source: { startLine, endLine } };
+}
+
+/** Crash reports in a text that holds no bisection report: syzbot's bug reports, else the first oops. */
+export function findCrashes(lines: SourceLine[], unbisected: Report[]): CrashFinding[] {
+  const fromReports = unbisected.map(fromBugReport).filter((c): c is CrashFinding => c !== null);
+  if (fromReports.length > 0) return fromReports;
+  const oops = fromOops(lines);
+  return oops ? [oops] : [];
+}
