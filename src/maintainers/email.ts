@@ -12,8 +12,12 @@ function escapeName(name: string): string {
   return `"${name.replace(/(?<!\\)"/g, '\\"')}"`;
 }
 
+// Trimmed, one leading and one trailing quote removed (`s/^\"|\"$//g`), then escaped.
 function cleanName(name: string): string {
-  return escapeName(trimPerlSpace(name).replace(/^"|"$/g, ""));
+  let cleaned = trimPerlSpace(name);
+  if (cleaned.startsWith('"')) cleaned = cleaned.slice(1);
+  if (cleaned.endsWith('"')) cleaned = cleaned.slice(0, -1);
+  return escapeName(cleaned);
 }
 
 // `^\s*<(.+\@\S*)>.*$`: the rightmost `@` (not first after `<`) whose run of non-blank

@@ -110,10 +110,20 @@ export function parseMailmap(text: string): Mailmap {
   return { names, addresses };
 }
 
+// Answers per mailmap: the same few hundred addresses come back on every lookup.
+const mapped = new WeakMap<Mailmap, Map<string, string>>();
+
 /** get_maintainer.pl's mailmap_email: the `Name <address>` to print for a formatted email. */
 export function applyMailmap(mailmap: Mailmap, email: string): string {
-  const { name, address } = parseEmail(email);
-  const formatted = formatEmail(name, address);
-  const key = mailmap.names.has(formatted) || mailmap.addresses.has(formatted) ? formatted : address;
-  return formatEmail(mailmap.names.get(key) ?? name, mailmap.addresses.get(key) ?? address);
+  let answers = mapped.get(mailmap);
+  if (answers === undefined) mapped.set(mailmap, (answers = new Map()));
+  let answer = answers.get(email);
+  if (answer === undefined) {
+    const { name, address } = parseEmail(email);
+    const formatted = formatEmail(name, address);
+    const key = mailmap.names.has(formatted) || mailmap.addresses.has(formatted) ? formatted : address;
+    answer = formatEmail(mailmap.names.get(key) ?? name, mailmap.addresses.get(key) ?? address);
+    answers.set(email, answer);
+  }
+  return answer;
 }

@@ -29,11 +29,9 @@ describe("emailToName (syzkaller's names.go)", () => {
     expect(emailToName(email)).toBe(name);
   });
 
-  test("runs in linear time on hostile input", () => {
+  test("handles hostile input (a backtracking regexp would not finish on it)", () => {
     const long = "linux-".repeat(20_000) + "a-dev".repeat(20_000) + "x@y";
-    const started = performance.now();
     expect(emailToName(long)).toBe("a-dev".repeat(20_000) + "x");
-    expect(performance.now() - started).toBeLessThan(500);
   });
 });
 
