@@ -1,0 +1,42 @@
+// One real log per reason (test/fixtures/verdict/<name>.txt, copied unchanged from the syzbot
+// study) with the exact verdict expected beside it (<name>.expected.json).
+import { readdirSync } from "node:fs";
+import { describe, expect, test } from "vitest";
+import { assessReliability } from "../../src/analyse/verdict/index.js";
+import { judge, SIGNAL_RULES } from "../../src/analyse/verdict/rule.js";
+import { extractSignals } from "../../src/analyse/verdict/signals.js";
+import { parseText } from "../../src/parse/index.js";
+import { fixtureText } from "../helpers/fixtures.js";
+
+interface Expected {
+  source: string;
+  study: string;
+  /** The signal the fixture is for; null for verdicts without a culprit or without a single reason. */
+  signal: string | null;
+  verdict: { reliable: boolean; score: number; reasons: string[] };
+}
+
+const names = readdirSync(new URL("../fixtures/verdict/", import.meta.url))
+  .filter((f) => f.endsWith(".txt"))
+  .map((f) => f.slice(0, -".txt".length))
+  .sort();
+
+const load = (name: string) => ({
+  report: parseText(fixtureText(`verdict/${name}.txt`)).reports,
+  expected: JSON.parse(fixtureText(`verdict/${name}.expected.json`)) as Expected,
+});
+
+describe("verdicts on real logs", () => {
+  test.each(names)("%s", (name) => {
+    const { report, expected } = load(name);
+    expect(report).toHaveLength(1);
+    const only = report[0]!;
+    expect(assessReliability(only)).toEqual(expected.verdict);
+    if (expected.signal !== null) expect(judge(extractSignals(only)).fired).toContain(expected.signal);
+  });
+
+  test("every signal but syzbot's low-confidence flag (no log in the study is recent enough) has a real log", () => {
+    const covered = new Set(names.map((n) => load(n).expected.signal));
+    expect(SIGNAL_RULES.map((r) => r.id).filter((id) => !covered.has(id))).toEqual(["low-confidence"]);
+  });
+});
