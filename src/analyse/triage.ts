@@ -1,5 +1,5 @@
 import type { Config } from "../config/schema.js";
-import { parseText } from "../parse/index.js";
+import { readReports } from "./read-reports.js";
 import type { Report } from "../parse/schema.js";
 import type { SourceText, TextOrigin } from "./origin.js";
 import { type Recipient, recipientsOf } from "./recipients.js";
@@ -40,8 +40,11 @@ export function isTriaged(origin: TextOrigin, config: Config): boolean {
   return config.triage.authors.length === 0 || config.triage.authors.includes(origin.author);
 }
 
-function mentionPolicy(origin: TextOrigin, config: Config): string | null {
-  if (!config.mentions.enabled) return "mentions are disabled in the configuration";
+function mentionPolicy(origin: TextOrigin, report: Report, config: Config): string | null {
+  if (!config.mentions.enabled || config.mentions.when === "never") return "mentions are disabled in the configuration";
+  if (config.mentions.when === "reliable" && report.verdict && !report.verdict.reliable) {
+    return "the bisection looks unreliable, so its culprit's people are not pinged";
+  }
   const trusted = origin.isBot ? config.triage.bots.includes(origin.author) : config.mentions.associations.includes(origin.association);
   return trusted ? null : `the log was posted by someone outside ${config.mentions.associations.join("/").toLowerCase()} of this repository`;
 }
@@ -56,9 +59,9 @@ export function triage(texts: SourceText[], options: TriageOptions): Triage {
   const reports: TriagedReport[] = [];
   for (const { origin, text } of texts) {
     if (!isTriaged(origin, config)) continue;
-    for (const report of parseText(text).reports) {
+    for (const report of readReports(text).reports) {
       const files = report.culprit?.diffstat ?? [];
-      const reason = mentionPolicy(origin, config);
+      const reason = mentionPolicy(origin, report, config);
       reports.push({ report, origin, subsystems: rankSubsystems(files, sources), mayMention: reason === null, noMentionReason: reason });
     }
   }
@@ -70,7 +73,15 @@ export function triage(texts: SourceText[], options: TriageOptions): Triage {
     .slice(0, config.subsystems.max)
     .map(([name]) => name);
 
-  const labels = reports.length === 0 ? [] : [...subsystems.map((s) => labelName(config.labels.prefix, s)), ...config.labels.extra];
+  const unreliable = reports.some((r) => r.report.verdict?.reliable === false);
+  const labels =
+    reports.length === 0
+      ? []
+      : [
+          ...subsystems.map((s) => labelName(config.labels.prefix, s)),
+          ...config.labels.extra,
+          ...(unreliable && config.labels.unreliable ? [config.labels.unreliable] : []),
+        ];
   const mentionable = reports.filter((r) => r.mayMention).map((r) => r.report);
   const recipients = recipientsOf(mentionable);
   const mentioned = new Set(recipients.map((r) => r.email));

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { parseText } from "../parse/index.js";
+import { readReports } from "../analyse/read-reports.js";
 import { summarizeCrashFinding, summarizeReport } from "../render/report-summary.js";
 import { type CliIO, UsageError } from "./io.js";
 
@@ -19,7 +19,7 @@ export async function parseCommand(argv: string[], io: CliIO): Promise<number> {
       status = 2;
       continue;
     }
-    const { reports, crashes } = parseText(text);
+    const { reports, crashes } = readReports(text);
     if (values.json) {
       io.stdout(JSON.stringify({ source, reports, crashes }) + "\n");
       continue;

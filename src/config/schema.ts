@@ -49,6 +49,8 @@ export const ConfigSchema = z.strictObject({
       users: z.record(email, login).default({}),
       /** Resolve other emails: the culprit commit's author in this repository, then GitHub's user search. */
       lookup: z.boolean().default(true),
+      /** Mention the log's people only when the bisection verdict is reliable (default), always, or never. */
+      when: z.enum(["reliable", "always", "never"]).default("reliable"),
       /** Only logs posted by people with one of these associations to the repository (or an allowed bot) mention anyone. */
       associations: z.array(Association).default(["OWNER", "MEMBER", "COLLABORATOR"]),
     })

@@ -15,36 +15,9 @@ import {
   type Confusion,
 } from "../analyse/verdict/measure.js";
 import { RULE } from "../analyse/verdict/rule.js";
+import { parseCsv } from "./csv.js";
 
 const STUDY = fileURLToPath(new URL("../../../shared/data/syzbot-study/", import.meta.url));
-
-/** RFC 4180, as bugs-dev.csv is written: quoted fields may hold commas, doubled quotes and line breaks. */
-function parseCsv(text: string): Record<string, string>[] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') field += text[++i];
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      row.push(field);
-      field = "";
-    } else if (c === "\n" || c === "\r") {
-      if (c === "\r" && text[i + 1] === "\n") i++;
-      rows.push([...row, field]);
-      row = [];
-      field = "";
-    } else field += c;
-  }
-  if (field !== "" || row.length > 0) rows.push([...row, field]);
-  const [header = [], ...data] = rows;
-  return data.map((r) => Object.fromEntries(header.map((h, k) => [h, r[k] ?? ""])));
-}
 
 const out = (line = ""): void => void process.stdout.write(`${line}\n`);
 const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;

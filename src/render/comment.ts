@@ -110,8 +110,14 @@ function reportSection(t: TriagedReport, view: CommentView, index: number, total
   const prefix = total > 1 ? `**${index + 1}.** ` : "";
   out.push(`${prefix}${headline(t, view)} (from ${originLink(t)}).`);
   if (t.report.crashTitle) out.push("", `Crash: ${code(t.report.crashTitle, 200)}`);
+  const verdict = t.report.verdict;
+  if (verdict) {
+    const word = verdict.reliable ? "likely reliable" : "**unreliable**";
+    out.push("", `Verdict: ${word} (score ${verdict.score.toFixed(2)}${verdict.reasons.length > 0 ? "):" : ")."}`);
+    out.push(...verdict.reasons.map((r) => `- ${inline(r, 400)}`));
+  }
   const warnings = t.report.warnings.map((w) => `- ${inline(w.message, 400)}`);
-  if (warnings.length > 0) out.push("", "Warnings:", ...warnings);
+  if (warnings.length > 0) out.push("", "What the log says:", ...warnings);
   if (withDetails) {
     out.push("", `<details><summary>Details</summary>`, "", table(detailRows(t, view)), "", "</details>");
   }

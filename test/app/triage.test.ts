@@ -233,6 +233,55 @@ describe("events that change nothing write nothing", () => {
   });
 });
 
+describe("an unreliable bisection", () => {
+  const merge = fixtureText("logs/2022-merge-culprit.txt");
+  const MERGE_SHA = "f18e345dd156cc0fcf4a4911af2f959120613871";
+  const config = (when: string) => `mentions:\n  when: ${when}\n  lookup: false\n  users:\n    torvalds@linux-foundation.org: torvalds\n`;
+
+  function scopeFor(when: string, labels: string[]): nock.Scope {
+    const scope = nockIssueSearch(
+      nockConfig(nockAuth(github()), config(when))
+        .get(`${REPO_PATH}/issues/1/comments`)
+        .query(true)
+        .reply(200, [])
+        .get(`${REPO_PATH}/commits/${MERGE_SHA}`)
+        .query(true)
+        .reply(404),
+    );
+    if (labels.length > 0) {
+      scope.get(`${REPO_PATH}/issues/1/labels`).query(true).reply(200, []);
+      for (const name of labels) scope.post(`${REPO_PATH}/labels`, (b: { name: string }) => b.name === name).reply(201, {});
+      scope.post(`${REPO_PATH}/issues/1/labels`, { labels }).reply(200, []);
+    }
+    return scope
+      .post(`${REPO_PATH}/issues/1/comments`, (b: { body: string }) => bodies.push(b.body) > 0)
+      .reply(201, { id: 940 })
+      .get(`${REPO_PATH}/issues/1/comments`)
+      .query(true)
+      .reply(200, [ownComment(940, "x")]);
+  }
+
+  test("shows the result and the reasons, mentions no one, and is labelled", async () => {
+    const { probot } = await probotFailingOnWarnings();
+    const scope = scopeFor("reliable", ["bisection: unreliable"]);
+    await probot.receive(payload("issues.opened", { body: merge }));
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(bodies[0]).toContain("Verdict: **unreliable** (score 0.00):");
+    expect(bodies[0]).toContain("- the culprit is a merge commit");
+    expect(bodies[0]).not.toContain("@torvalds");
+    expect(bodies[0]).toContain("`torvalds@linux-foundation.org`");
+    expect(bodies[0]).toContain("the bisection looks unreliable");
+  });
+
+  test("mentions.when: always still mentions", async () => {
+    const { probot } = await probotFailingOnWarnings();
+    const scope = scopeFor("always", ["bisection: unreliable"]);
+    await probot.receive(payload("issues.opened", { body: merge }));
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(bodies[0]).toContain("cc @torvalds\n");
+  });
+});
+
 describe("duplicates", () => {
   test("an open issue with the same crash title is named, and labelled when configured", async () => {
     const { probot } = await probotFailingOnWarnings();
