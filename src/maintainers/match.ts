@@ -1,6 +1,6 @@
 import type { Entry, MaintainersFile, PatternLine, Section } from "./parse.js";
-import { countSlashes, FilePattern } from "./pattern.js";
-import { compilePerlRegex } from "./perl-regex.js";
+import { countSlashes, FilePattern, literalPrefix } from "./pattern.js";
+import { perlSearch } from "./perl-regex.js";
 
 /** A section that claims a path, with get_maintainer.pl's score for it. */
 export interface SectionMatch {
@@ -27,18 +27,24 @@ const PATH_MAX = 4096;
 /**
  * F: or X: lines grouped by literal prefix. A path's candidates are the groups keyed by its
  * own prefixes, one map lookup per distinct prefix length, so a path meets the few lines that
- * share its leading text, not all ~9,700. Groups are chained through `next` to save an array each.
+ * share its leading text, not all ~9,700. Groups are chained through `next` to save an array
+ * each, and a line's FilePattern is made when a path first meets it: start-up time counts for
+ * the CLI, and a lookup touches a few hundred lines.
  */
-class PrefixTable {
+class PatternGroup {
   private readonly first = new Map<string, number>();
   private readonly next: Int32Array;
   private readonly lengths: number[];
+  private readonly patterns: (FilePattern | undefined)[] = [];
 
-  constructor(readonly patterns: readonly FilePattern[]) {
-    this.next = new Int32Array(patterns.length);
+  constructor(
+    readonly lines: readonly PatternLine[],
+    private readonly isDirectory: IndexOptions["isDirectory"],
+  ) {
+    this.next = new Int32Array(lines.length);
     const lengths = new Set<number>();
-    for (let i = patterns.length - 1; i >= 0; i--) {
-      const { prefix } = patterns[i] as FilePattern;
+    for (let i = lines.length - 1; i >= 0; i--) {
+      const prefix = literalPrefix((lines[i] as PatternLine).value);
       this.next[i] = this.first.get(prefix) ?? -1;
       this.first.set(prefix, i);
       lengths.add(prefix.length);
@@ -46,7 +52,7 @@ class PrefixTable {
     this.lengths = [...lengths].sort((a, b) => a - b);
   }
 
-  /** Indexes of the patterns whose prefix starts `path`. */
+  /** Indexes of the lines whose prefix starts `path`. */
   candidates(path: string): number[] {
     const found: number[] = [];
     for (const length of this.lengths) {
@@ -55,11 +61,10 @@ class PrefixTable {
     }
     return found;
   }
-}
 
-function filePatterns(lines: readonly PatternLine[], isDirectory: IndexOptions["isDirectory"]) {
-  const patterns = lines.map((line) => new FilePattern(line.value, isDirectory));
-  return { lines, patterns, table: new PrefixTable(patterns) };
+  pattern(i: number): FilePattern {
+    return (this.patterns[i] ??= new FilePattern((this.lines[i] as PatternLine).value, this.isDirectory));
+  }
 }
 
 /**
@@ -68,30 +73,33 @@ function filePatterns(lines: readonly PatternLine[], isDirectory: IndexOptions["
  * matching F:/N: line in file order sets its score (F: from the pattern, N: 0).
  */
 export function buildIndex(file: MaintainersFile, options: IndexOptions = {}): MaintainersIndex {
-  const includes = filePatterns(file.patterns.filter((line) => line.tag === "F"), options.isDirectory);
-  const excludes = filePatterns(file.patterns.filter((line) => line.tag === "X"), options.isDirectory);
-  const regexLines = file.patterns.filter((line) => line.tag === "N");
-  const regexes = regexLines.map((line) => compilePerlRegex(line.value, { extended: true, anchored: false }));
+  const byTag = { F: [] as PatternLine[], X: [] as PatternLine[], N: [] as PatternLine[] };
+  for (const line of file.patterns) byTag[line.tag as keyof typeof byTag].push(line);
+  const includes = new PatternGroup(byTag.F, options.isDirectory);
+  const excludes = new PatternGroup(byTag.X, options.isDirectory);
+  const regexLines = byTag.N;
+  const searches = regexLines.map((line) => perlSearch(line.value, true));
 
   function match(path: string): SectionMatch[] {
     if (path.length > PATH_MAX) return [];
     const slashes = countSlashes(path);
     const excluded = new Set<Section>();
-    for (const i of excludes.table.candidates(path)) {
-      if ((excludes.patterns[i] as FilePattern).matches(path, slashes)) excluded.add((excludes.lines[i] as PatternLine).section);
+    for (const i of excludes.candidates(path)) {
+      if (excludes.pattern(i).matches(path, slashes)) excluded.add((excludes.lines[i] as PatternLine).section);
     }
     const lastMatch = new Map<Section, { line: number; score: number }>();
     const record = (line: PatternLine, score: number) => {
       const previous = lastMatch.get(line.section);
       if (previous === undefined || previous.line < line.line) lastMatch.set(line.section, { line: line.line, score });
     };
-    for (const i of includes.table.candidates(path)) {
+    for (const i of includes.candidates(path)) {
       const line = includes.lines[i] as PatternLine;
-      const pattern = includes.patterns[i] as FilePattern;
-      if (!excluded.has(line.section) && pattern.matches(path, slashes)) record(line, pattern.score);
+      if (excluded.has(line.section)) continue;
+      const pattern = includes.pattern(i);
+      if (pattern.matches(path, slashes)) record(line, pattern.score);
     }
     regexLines.forEach((line, i) => {
-      if (!excluded.has(line.section) && regexes[i]?.test(path)) record(line, 0);
+      if (!excluded.has(line.section) && searches[i]?.(path)) record(line, 0);
     });
     return [...lastMatch]
       .map(([section, { score }]) => ({ section, score }))
@@ -99,8 +107,8 @@ export function buildIndex(file: MaintainersFile, options: IndexOptions = {}): M
   }
 
   function unusableLines(): Entry[] {
-    const unusableFiles = (group: typeof includes) => group.lines.filter((_, i) => !(group.patterns[i] as FilePattern).isUsable());
-    return [...unusableFiles(includes), ...unusableFiles(excludes), ...regexLines.filter((_, i) => regexes[i] === undefined)]
+    const unusableFiles = (group: PatternGroup) => group.lines.filter((_, i) => !group.pattern(i).isUsable());
+    return [...unusableFiles(includes), ...unusableFiles(excludes), ...regexLines.filter((_, i) => searches[i] === undefined)]
       .sort((a, b) => a.line - b.line);
   }
 

@@ -83,3 +83,17 @@ export function compilePerlRegex(source: string, options: { extended: boolean; a
     return undefined;
   }
 }
+
+const REGEX_SYNTAX = /[\\^$.|?*+()[\]{}]/;
+
+/**
+ * Whether text contains a match of a Perl regex (how N: lines are used), or undefined when the
+ * regex is unusable. A regex with no syntax left after translation is a plain substring
+ * search: most N: lines are bare words (`tegra`, `zstd`), and this spares compiling them.
+ */
+export function perlSearch(source: string, extended: boolean): ((text: string) => boolean) | undefined {
+  const translated = translatePerlRegex(source, extended);
+  if (translated !== undefined && !REGEX_SYNTAX.test(translated)) return (text) => text.includes(translated);
+  const regex = compilePerlRegex(source, { extended, anchored: false });
+  return regex && ((text) => regex.test(text));
+}

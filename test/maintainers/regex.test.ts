@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { compilePerlRegex, translatePerlRegex } from "../../src/maintainers/perl-regex.js";
+import { compilePerlRegex, perlSearch, translatePerlRegex } from "../../src/maintainers/perl-regex.js";
 import { globToPerlRegex, literalPrefix } from "../../src/maintainers/pattern.js";
 
 describe("globToPerlRegex (get_maintainer.pl's F:/X: conversion)", () => {
@@ -17,17 +17,17 @@ describe("globToPerlRegex (get_maintainer.pl's F:/X: conversion)", () => {
 
 describe("literalPrefix", () => {
   test.each([
-    ["fs/aio.c", "fs/aio.c", true],
-    ["net/ipv4/tcp*.c", "net/ipv4/tcp", false],
-    ["drivers/*/qcom/", "drivers/", false],
-    ["sound/soc/codecs/da[79]*.[ch]", "sound/soc/codecs/da", false],
+    ["fs/aio.c", "fs/aio.c"],
+    ["net/ipv4/tcp*.c", "net/ipv4/tcp"],
+    ["drivers/*/qcom/", "drivers/"],
+    ["sound/soc/codecs/da[79]*.[ch]", "sound/soc/codecs/da"],
     // A quantifier takes the character before it with it.
-    ["drivers/foo+bar", "drivers/fo", false],
+    ["drivers/foo+bar", "drivers/fo"],
     // An alternation can escape the ^ anchor.
-    ["drivers/a|b", "", false],
-    ["*", "", false],
-  ])("%s starts with %j", (glob, prefix, complete) => {
-    expect(literalPrefix(glob)).toEqual({ prefix, complete });
+    ["drivers/a|b", ""],
+    ["*", ""],
+  ])("%s starts with %j", (glob, prefix) => {
+    expect(literalPrefix(glob)).toBe(prefix);
   });
 });
 
@@ -63,5 +63,21 @@ describe("translatePerlRegex", () => {
     expect(compilePerlRegex("a**", { extended: false, anchored: true })).toBeUndefined();
     const anchored = compilePerlRegex("fs/", { extended: false, anchored: true });
     expect([anchored?.test("fs/aio.c"), anchored?.test("x/fs/aio.c")]).toEqual([true, false]);
+  });
+});
+
+describe("perlSearch (how N: lines are tested)", () => {
+  test("bare words, regexes and /x all search anywhere in the path", () => {
+    const paths = ["drivers/gpu/drm/tegra/dc.c", "arch/arm/mach-integrator/core.c", "lib/zstd/common/zstd.c"];
+    const found = (source: string) => paths.filter((path) => perlSearch(source, true)?.(path));
+    expect(found("zstd")).toEqual(["lib/zstd/common/zstd.c"]);
+    expect(found("tegra")).toEqual(["drivers/gpu/drm/tegra/dc.c", "arch/arm/mach-integrator/core.c"]);
+    expect(found("[^a-z]tegra")).toEqual(["drivers/gpu/drm/tegra/dc.c"]);
+    expect(found("z std # the word")).toEqual(["lib/zstd/common/zstd.c"]);
+  });
+
+  test("an unusable regex gives no search", () => {
+    expect(perlSearch("\\Qx", true)).toBeUndefined();
+    expect(perlSearch("a(b", true)).toBeUndefined();
   });
 });
