@@ -4,7 +4,7 @@
 
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { loadMaintainers, parseMaintainers } from "../maintainers/index.js";
 
 const PERL_50_FILES_MS = 3430;
@@ -48,11 +48,11 @@ export async function benchMaintainers(log: (line: string) => void): Promise<voi
     mailmap: readFileSync(files.mailmap, "utf8"),
     directories: readFileSync(files.directories, "utf8"),
   };
-  const paths = samplePaths(sources.maintainers);
   log(`maintainers: data from ${dir}`);
-
   const maintainers = loadMaintainers(sources);
   log(`maintainers index build (parse, index, mailmap, dirs): ${maintainers.buildMs.toFixed(1)} ms`);
+
+  const paths = samplePaths(sources.maintainers);
   const first = timed(() => maintainers.lookupAll(paths));
   const again = median(Array.from({ length: 5 }, () => timed(() => maintainers.lookupAll(paths))));
   const perPath = median(Array.from({ length: 5 }, () => timed(() => paths.forEach((path) => maintainers.lookup(path)))));
@@ -66,10 +66,13 @@ export async function benchMaintainers(log: (line: string) => void): Promise<voi
     return;
   }
   const args = [BIN, "maintainers", "--file", files.maintainers, "--mailmap", files.mailmap, "--dirs", files.directories, ...paths, "--json"];
-  const cli = median(Array.from({ length: 5 }, () => wallMs(process.execPath, args)));
-  const bare = median(Array.from({ length: 5 }, () => wallMs(process.execPath, ["-e", ""])));
+  const medianOf5 = (runArgs: string[]) => median(Array.from({ length: 5 }, () => wallMs(process.execPath, runArgs)));
+  const cli = medianOf5(args);
+  // What the process costs before the command runs: node itself, then loading every CLI command.
+  const bare = medianOf5(["-e", ""]);
+  const loadCli = medianOf5(["--input-type=module", "-e", `await import(${JSON.stringify(pathToFileURL(CLI_MAIN).href)})`]);
   log(
     `maintainers CLI, 50 paths, whole process: ${cli.toFixed(0)} ms median of 5 (${(PERL_50_FILES_MS / cli).toFixed(0)}x get_maintainer.pl); ` +
-      `bare node start-up ${bare.toFixed(0)} ms`,
+      `bare node start-up ${bare.toFixed(0)} ms, node loading lib/cli/main.js ${loadCli.toFixed(0)} ms`,
   );
 }

@@ -19,7 +19,6 @@ export interface PathMaintainers extends Recipients {
 
 export interface Maintainers {
   readonly index: MaintainersIndex;
-  readonly mailmap: Mailmap | undefined;
   /** Milliseconds spent parsing and indexing. */
   readonly buildMs: number;
   /** The sections claiming a path, best first. */
@@ -53,7 +52,6 @@ function build(sources: MaintainersSources): Maintainers {
   const match = (path: string) => index.match(canonicalPath(path, isDirectory));
   return {
     index,
-    mailmap,
     buildMs,
     match,
     lookup(path) {

@@ -29,7 +29,7 @@ const PATH_MAX = 4096;
  * own prefixes, one map lookup per distinct prefix length, so a path meets the few lines that
  * share its leading text, not all ~9,700. Groups are chained through `next` to save an array
  * each, and a line's FilePattern is made when a path first meets it: start-up time counts for
- * the CLI, and a lookup touches a few hundred lines.
+ * the CLI, and one lookup meets only a few dozen lines.
  */
 class PatternGroup {
   private readonly first = new Map<string, number>();

@@ -78,7 +78,7 @@ export function collectRecipients(sections: readonly Section[], mailmap?: Mailma
   const byName = new Map<string, string>();
   const byAddress = new Map<string, string>();
   const mapped = (email: string) => (mailmap ? applyMailmap(mailmap, email) : email);
-  for (const entry of [...people, ...lists] as Pending[]) {
+  for (const entry of [...people, ...lists]) {
     const { name, address } = parseEmail(mapped(entry.email));
     const earlier = (name !== "" ? byName.get(name.toLowerCase()) : undefined) ?? byAddress.get(address.toLowerCase());
     if (earlier !== undefined) {
