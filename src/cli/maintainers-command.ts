@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { loadMaintainers, subsystemsOf, valuesOf, type PathMaintainers } from "../maintainers/index.js";
+import { loadMaintainers, subsystemsOf, type PathMaintainers } from "../maintainers/index.js";
 import { UsageError, type CliIO } from "./io.js";
 
 export const MAINTAINERS_USAGE =
@@ -35,8 +35,7 @@ function asJson(report: PathMaintainers) {
 
 function asText(report: PathMaintainers): string {
   const lines = [report.path];
-  for (const { section, score } of report.sections) {
-    const status = valuesOf(section, "S").join(", ");
+  for (const { section, score, status } of report.sections) {
     lines.push(`  section     ${section.name} (score ${score}${status === "" ? "" : `, ${status}`})`);
   }
   for (const person of report.people) lines.push(`  ${person.role.padEnd(11)} ${person.printed}`);

@@ -1,7 +1,7 @@
 import { parseDirectoryList } from "./directory.js";
-import { parseMailmap, type Mailmap } from "./mailmap.js";
+import { parseMailmap } from "./mailmap.js";
 import { buildIndex, type MaintainersIndex, type SectionMatch } from "./match.js";
-import { parseMaintainers, type Section } from "./parse.js";
+import { parseMaintainers, valuesOf, type Section } from "./parse.js";
 import { collectRecipients, type Recipients } from "./people.js";
 
 /** File contents to build from: MAINTAINERS, and optionally .mailmap and a directory list (dirs.txt). */
@@ -11,10 +11,15 @@ export interface MaintainersSources {
   readonly directories?: string;
 }
 
+/** A matched section with its S: status (several S: lines joined with ", "; "" without one). */
+export interface SectionReport extends SectionMatch {
+  readonly status: string;
+}
+
 /** What `get_maintainer.pl -f PATH` reports for one path. */
 export interface PathMaintainers extends Recipients {
   readonly path: string;
-  readonly sections: readonly SectionMatch[];
+  readonly sections: readonly SectionReport[];
 }
 
 export interface Maintainers {
@@ -55,8 +60,9 @@ function build(sources: MaintainersSources): Maintainers {
     buildMs,
     match,
     lookup(path) {
-      const sections = match(path);
-      return { path, sections, ...collectRecipients(sections.map((found) => found.section), mailmap) };
+      const matches = match(path);
+      const sections = matches.map((found) => ({ ...found, status: valuesOf(found.section, "S").join(", ") }));
+      return { path, sections, ...collectRecipients(matches.map((found) => found.section), mailmap) };
     },
     lookupAll(paths) {
       const sections = paths.flatMap((path) => match(path).map((found) => found.section));

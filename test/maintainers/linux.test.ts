@@ -54,6 +54,15 @@ describe("Linux v7.1 file facts", () => {
     expect(file.sections.at(-1)?.line).toBe(29489);
   });
 
+  test("each matched section comes with its S: status, several joined", () => {
+    const maintainers = loadMaintainers({ maintainers: read("MAINTAINERS"), directories: read("dirs.txt") });
+    expect(maintainers.lookup("arch/powerpc/kvm/book3s.c").sections.map((s) => [s.section.name, s.status])).toEqual([
+      ["KERNEL VIRTUAL MACHINE FOR POWERPC (KVM/powerpc)", "Maintained (Book3S 64-bit HV), Odd fixes (Book3S 64-bit PR), Orphan (Book3E and 32-bit)"],
+      ["LINUX FOR POWERPC (32-BIT AND 64-BIT)", "Supported"],
+      ["THE REST", "Buried alive in reporters"],
+    ]);
+  });
+
   test("without mailmap the INFINIBAND addresses are printed as written", () => {
     const plain = loadMaintainers({ maintainers: read("MAINTAINERS"), directories: read("dirs.txt") });
     expect(plain.lookup("drivers/infiniband/sw/rdmavt/mr.c").people.map((p) => p.address)).toEqual([
