@@ -20,7 +20,7 @@ function cleanName(name: string): string {
   return escapeName(cleaned);
 }
 
-// `^\s*<(.+\@\S*)>.*$`: the rightmost `@` (not first after `<`) whose run of non-blank
+// `^\s*<(.+\@\S*)>.*$`: the rightmost `@` (with a character between it and the `<`) whose run of non-blank
 // characters goes on to a `>`; the address ends at the last `>` of that run. One right-to-left pass.
 function bracketedAddress(text: string): string | undefined {
   let open = 0;
