@@ -8,6 +8,7 @@ import { currentLabels } from "../github/labels.js";
 import { searchOpenIssues } from "../github/search-issues.js";
 import { type AppIdentity, appIdentity } from "../github/identity.js";
 import { LookupCache, repositoryLookup } from "../github/lookup.js";
+import { MaintainersCache, repositoryMaintainers } from "../github/maintainers-file.js";
 import { type IssueEventContext, type IssueRef, issueKey } from "../github/types.js";
 import { parseText } from "../parse/index.js";
 import { desiredOutcome } from "../plan/desired-state.js";
@@ -54,6 +55,7 @@ interface AppState {
   app: Probot;
   queue: KeyedQueue;
   cache: LookupCache;
+  maintainers: MaintainersCache;
 }
 
 async function triageIssue(state: AppState, context: IssueEventContext, payload: IssuePayload, ref: IssueRef): Promise<void> {
@@ -74,15 +76,18 @@ async function triageIssue(state: AppState, context: IssueEventContext, payload:
 
   const comments = await listComments(context.octokit, ref, identity);
   const texts = [issueText(payload), ...commentTexts(comments)];
-  const lookup = repositoryLookup(context.octokit, { owner: ref.owner, repo: ref.repo }, context.payload.installation?.id ?? 0, state.cache, context.log);
+  const repo = { owner: ref.owner, repo: ref.repo };
+  const installation = context.payload.installation?.id ?? 0;
+  const lookup = repositoryLookup(context.octokit, repo, installation, state.cache, context.log);
   const outcome = await desiredOutcome(texts, config, {
+    maintainers: () => repositoryMaintainers(context.octokit, repo, config.subsystems.maintainers, installation, state.maintainers),
     url: `https://github.com/${ref.owner}/${ref.repo}`,
     issue: ref.issue_number,
     logins: lookup.logins,
     commitExists: async (sha) => (await lookup.commit(sha)).exists,
     openIssues: async (titles) => {
       try {
-        return await searchOpenIssues(context.octokit, { owner: ref.owner, repo: ref.repo }, titles);
+        return await searchOpenIssues(context.octokit, repo, titles);
       } catch (err) {
         // Search is rate limited hard; a triage without the duplicate hint beats no triage.
         context.log.warn({ err, issue: issueKey(ref) }, "duplicate search failed");
@@ -96,7 +101,7 @@ async function triageIssue(state: AppState, context: IssueEventContext, payload:
 
 /** The handler of issues / issue_comment events: quick, quiet exits first, then one serialized triage per issue. */
 export function issueEventHandler(app: Probot): (context: IssueEventContext) => Promise<void> {
-  const state: AppState = { app, queue: new KeyedQueue(), cache: new LookupCache() };
+  const state: AppState = { app, queue: new KeyedQueue(), cache: new LookupCache(), maintainers: new MaintainersCache() };
   return async (context) => {
     const payload = context.payload as unknown as IssuePayload;
     if (payload.issue.pull_request) return;

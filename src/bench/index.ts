@@ -1,11 +1,13 @@
 // `npm run bench`: speed and memory goals live here, never in timed tests.
 import { benchCrash } from "./crash.js";
+import { benchMaintainers } from "./maintainers.js";
 import { benchParse } from "./parse.js";
 
 const log = (line: string) => void process.stdout.write(`${line}\n`);
 const benches: [string, (log: (line: string) => void) => Promise<void>][] = [
   ["parser", benchParse],
   ["crash analyser", benchCrash],
+  ["MAINTAINERS matcher", benchMaintainers],
 ];
 for (const [name, run] of benches) {
   log(`## ${name}`);

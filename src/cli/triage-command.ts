@@ -1,10 +1,13 @@
 import { parseArgs } from "node:util";
 import { configFromYaml } from "../config/load.js";
 import { DEFAULT_CONFIG } from "../config/schema.js";
+import { loadMaintainers } from "../maintainers/index.js";
 import { desiredOutcome } from "../plan/desired-state.js";
 import { type CliIO, UsageError } from "./io.js";
 
-export const TRIAGE_USAGE = "usage: syztriage triage FILE [--config .github/syztriage.yml] [--json] (FILE may be - for standard input)";
+export const TRIAGE_USAGE =
+  "usage: syztriage triage FILE [--config .github/syztriage.yml] [--maintainers MAINTAINERS [--mailmap .mailmap] [--dirs DIRS]] [--json]\n" +
+  "  (FILE may be - for standard input)";
 
 /**
  * `syztriage triage`: the dry run. Prints the labels and the exact comment
@@ -14,7 +17,13 @@ export const TRIAGE_USAGE = "usage: syztriage triage FILE [--config .github/syzt
 export async function triageCommand(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
-    options: { json: { type: "boolean", default: false }, config: { type: "string" } },
+    options: {
+      json: { type: "boolean", default: false },
+      config: { type: "string" },
+      maintainers: { type: "string" },
+      mailmap: { type: "string" },
+      dirs: { type: "string" },
+    },
     allowPositionals: true,
   });
   if (positionals.length !== 1) throw new UsageError("triage takes exactly one FILE");
@@ -25,9 +34,20 @@ export async function triageCommand(argv: string[], io: CliIO): Promise<number> 
     if (!loaded.ok) throw new UsageError(`invalid config ${values.config}:\n${loaded.error}`);
     config = loaded.config;
   }
+  if ((values.mailmap !== undefined || values.dirs !== undefined) && values.maintainers === undefined) {
+    throw new UsageError("--mailmap and --dirs go with --maintainers");
+  }
+  const maintainers =
+    values.maintainers === undefined
+      ? null
+      : loadMaintainers({
+          maintainers: await readOrFail(io, values.maintainers),
+          ...(values.mailmap === undefined ? {} : { mailmap: await readOrFail(io, values.mailmap) }),
+          ...(values.dirs === undefined ? {} : { directories: await readOrFail(io, values.dirs) }),
+        });
   const text = await readOrFail(io, source);
   const origin = { kind: "issue" as const, id: 0, author: "cli", association: "OWNER" as const, isBot: false, url: null };
-  const outcome = await desiredOutcome([{ origin, text }], config, null);
+  const outcome = await desiredOutcome([{ origin, text }], config, null, maintainers);
   const labels = outcome.labels.map((l) => l.name);
   const mentions = outcome.mentions.filter((m) => m.login).map((m) => m.login as string);
   if (values.json) {

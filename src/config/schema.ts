@@ -30,6 +30,8 @@ export const ConfigSchema = z.strictObject({
       unreliable: z.string().max(LABEL_MAX).default("bisection: unreliable"),
       /** Added when another open issue has the same crash title; empty string disables. */
       duplicate: z.string().max(LABEL_MAX).default(""),
+      /** Added to an issue holding a crash report without a bisection, e.g. "syzkaller"; empty string disables. */
+      crash: z.string().max(LABEL_MAX).default(""),
     })
     .prefault({}),
   subsystems: z
@@ -38,6 +40,10 @@ export const ConfigSchema = z.strictObject({
       rules: z.record(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._+-]{0,39}$/, "subsystem names are letters, digits and . _ + -"), z.array(z.string().min(1)).min(1)).default({}),
       /** At most this many subsystem labels. */
       max: z.number().int().min(0).max(10).default(3),
+      /** The kernel-format MAINTAINERS file in the repository; empty string disables. */
+      maintainers: z.string().max(200).default("MAINTAINERS"),
+      /** Where subsystems come from: the files the culprit changed, the crash's guilty file. */
+      from: z.array(z.enum(["culprit", "crash"])).max(2).default(["culprit", "crash"]),
     })
     .prefault({}),
   mentions: z
@@ -49,6 +55,8 @@ export const ConfigSchema = z.strictObject({
       users: z.record(email, login).default({}),
       /** Resolve other emails: the culprit commit's author in this repository, then GitHub's user search. */
       lookup: z.boolean().default(true),
+      /** Also mention the maintainers and reviewers MAINTAINERS names for the culprit's files (or a crash's guilty file). */
+      maintainers: z.boolean().default(false),
       /** Mention the log's people only when the bisection verdict is reliable (default), always, or never. */
       when: z.enum(["reliable", "always", "never"]).default("reliable"),
       /** Only logs posted by people with one of these associations to the repository (or an allowed bot) mention anyone. */

@@ -5,5 +5,5 @@ export { buildIndex, type IndexOptions, type MaintainersIndex, type SectionMatch
 export { parseMaintainers, valuesOf, type Entry, type MaintainersFile, type PatternLine, type Section } from "./parse.js";
 export { collectRecipients, type MailingList, type Person, type Recipients, type Role } from "./people.js";
 export { loadMaintainers, type Maintainers, type MaintainersSources, type PathMaintainers, type SectionReport } from "./load.js";
-export { rankSubsystems, subsystemsOf, type ChangedFile, type RankedSubsystem } from "./rank.js";
+export { subsystemsOf } from "./rank.js";
 export { emailToName, subsystemName, type SubsystemName } from "./subsystem-name.js";

@@ -1,10 +1,9 @@
 import { type LoginLookup, type Mention, resolveMentions } from "../analyse/mentions.js";
 import { crashTitles, findDuplicates, type IssueSummary } from "../analyse/duplicates.js";
 import type { SourceText } from "../analyse/origin.js";
-import { rulesSource } from "../analyse/subsystems/rules-source.js";
-import type { SubsystemSource } from "../analyse/subsystems/source.js";
-import { labelName, type Triage, triage } from "../analyse/triage.js";
+import { hasFindings, labelName, readTexts, type Triage, triage } from "../analyse/triage.js";
 import type { Config } from "../config/schema.js";
+import type { Maintainers } from "../maintainers/index.js";
 import { renderComment } from "../render/comment.js";
 import type { LabelSpec } from "./plan.js";
 
@@ -26,6 +25,8 @@ export interface RepositoryFacts {
   commitExists(sha: string): Promise<boolean>;
   /** Open issues that may be about the same crashes (one search). */
   openIssues(titles: string[]): Promise<IssueSummary[]>;
+  /** The repository's MAINTAINERS (`subsystems.maintainers`), or null when it has none. */
+  maintainers(): Promise<Maintainers | null>;
 }
 
 function labelSpecs(triaged: Triage, duplicates: IssueSummary[], config: Config): LabelSpec[] {
@@ -44,9 +45,12 @@ export async function desiredOutcome(
   texts: SourceText[],
   config: Config,
   repository: RepositoryFacts | null,
-  extraSources: SubsystemSource[] = [],
+  localMaintainers: Maintainers | null = null,
 ): Promise<DesiredOutcome> {
-  const triaged = triage(texts, { config, sources: [rulesSource(config.subsystems.rules), ...extraSources] });
+  const read = readTexts(texts, config);
+  // MAINTAINERS is read only for an issue that holds something to triage.
+  const maintainers = hasFindings(read) && config.subsystems.maintainers ? (localMaintainers ?? (await repository?.maintainers()) ?? null) : null;
+  const triaged = triage(read, { config, maintainers });
   const existingCommits = new Set<string>();
   if (repository) {
     for (const sha of new Set(triaged.reports.flatMap((r) => (r.report.culprit ? [r.report.culprit.sha] : [])))) {
@@ -58,7 +62,7 @@ export async function desiredOutcome(
     repository && titles.length > 0 ? findDuplicates(titles, await repository.openIssues(titles), repository.issue) : [];
   const mentions = await resolveMentions(triaged.recipients, triaged.culpritAuthors, config.mentions, repository?.logins ?? null);
   const comment =
-    triaged.reports.length === 0
+    triaged.reports.length + triaged.crashes.length === 0
       ? null
       : renderComment({
           triage: triaged,

@@ -1,5 +1,6 @@
 import type { Mention } from "../analyse/mentions.js";
-import type { Triage, TriagedReport } from "../analyse/triage.js";
+import type { RankedSubsystem } from "../analyse/subsystems/rank.js";
+import type { Triage, TriagedCrash, TriagedReport } from "../analyse/triage.js";
 import type { Report } from "../parse/schema.js";
 import { code, codeBlock, inline } from "./escape.js";
 
@@ -57,7 +58,7 @@ function headline(t: TriagedReport, view: CommentView): string {
   return `${kind}: ${OUTCOME_WORDS[r.outcome]}`;
 }
 
-function originLink(t: TriagedReport): string {
+function originLink(t: { origin: TriagedReport["origin"] }): string {
   // The dry run reads a file, not an issue.
   if (!t.origin.url) return "the input";
   const where = t.origin.kind === "issue" ? "the issue" : "a comment";
@@ -85,7 +86,7 @@ function detailRows(t: TriagedReport, view: CommentView): string[][] {
   if (r.crashTitle) rows.push(["Crash", code(r.crashTitle, 200)]);
   if (r.originalCrashTitle && r.originalCrashTitle !== r.crashTitle) rows.push(["Original crash", code(r.originalCrashTitle, 200)]);
   if (t.subsystems.length > 0) {
-    rows.push(["Subsystems", t.subsystems.map((s) => `${inline(s.name, 50)} (${s.lines} lines, ${s.source})`).join(", ")]);
+    rows.push(["Culprit subsystems", t.subsystems.map((s) => `${inline(s.name, 50)} (${s.lines} lines, ${s.source})`).join(", ")]);
   }
   if (r.revisionsTested !== null || r.steps.length > 0) {
     const count = (v: string) => r.steps.filter((s) => s.verdict === v).length;
@@ -101,6 +102,37 @@ function detailRows(t: TriagedReport, view: CommentView): string[][] {
   return rows;
 }
 
+/** ` in `fs/aio.c` (subsystem **fs**)`: where the crash points, for the reader to compare with the culprit. */
+function guiltyText(file: string | null, subsystems: RankedSubsystem[]): string {
+  if (!file) return "";
+  const names = subsystems.map((s) => `**${inline(s.name, 50)}**`).join(", ");
+  return ` in ${code(file, 120)}${names ? ` (subsystem ${names})` : ""}`;
+}
+
+/** Only syzbot's dashboard is linked; any other URL from a log stays inert text. */
+function linkText(label: string, url: string): string {
+  return /^https:\/\/syzkaller\.appspot\.com\/[\w./?=&%-]*$/.test(url) ? `[${label}](${url})` : `${label} ${code(url, 200)}`;
+}
+
+function crashSection(c: TriagedCrash, index: number, total: number): string {
+  const f = c.finding;
+  const prefix = total > 1 ? `**${index + 1}.** ` : "";
+  const what = f.format === "oops" ? "a kernel crash report" : "a syzbot bug report";
+  const out = [`${prefix}${what} without a bisection (from ${originLink(c)}).`, ""];
+  out.push(`Crash: ${f.title ? code(f.title, 200) : "(no title)"}${guiltyText(f.crash.guiltyFile, c.subsystems)}`);
+  const links = (
+    [
+      ["dashboard", f.links.dashboard],
+      ["syz reproducer", f.links.syzRepro],
+      ["C reproducer", f.links.cRepro],
+      ["console log", f.links.consoleLog],
+      ["kernel config", f.links.kernelConfig],
+    ] as const
+  ).flatMap(([label, url]) => (url ? [linkText(label, url)] : []));
+  if (links.length > 0) out.push("", `Links: ${links.join(", ")}`);
+  return out.join("\n");
+}
+
 function table(rows: string[][]): string {
   return ["| | |", "|---|---|", ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join("\n");
 }
@@ -109,7 +141,7 @@ function reportSection(t: TriagedReport, view: CommentView, index: number, total
   const out: string[] = [];
   const prefix = total > 1 ? `**${index + 1}.** ` : "";
   out.push(`${prefix}${headline(t, view)} (from ${originLink(t)}).`);
-  if (t.report.crashTitle) out.push("", `Crash: ${code(t.report.crashTitle, 200)}`);
+  if (t.report.crashTitle) out.push("", `Crash: ${code(t.report.crashTitle, 200)}${guiltyText(t.report.crash?.guiltyFile ?? null, t.crashSubsystems)}`);
   const verdict = t.report.verdict;
   if (verdict) {
     const word = verdict.reliable ? "likely reliable" : "**unreliable**";
@@ -136,7 +168,7 @@ function recipientsSection(view: CommentView): string[] {
     ...view.mentions.filter((m) => m.login && !mentioned.includes(m.login)).map((m) => m.email),
     ...triage.unmentionable.map((r) => r.email),
   ];
-  if (plain.length > 0) out.push(`Also named in the log: ${[...new Set(plain)].map((e) => code(e, 100)).join(", ")}`);
+  if (plain.length > 0) out.push(`Not mentioned: ${[...new Set(plain)].map((e) => code(e, 100)).join(", ")}`);
   const reasons = [...new Set(triage.reports.filter((r) => r.noMentionReason).map((r) => r.noMentionReason as string))];
   if (reasons.length > 0 && triage.unmentionable.length > 0) out.push(`No one was mentioned for some reports: ${reasons.join("; ")}.`);
   return out;
@@ -146,7 +178,9 @@ function render(view: CommentView, withDetails: boolean): string {
   const { triage } = view;
   const out: string[] = [COMMENT_MARKER];
   const n = triage.reports.length;
-  out.push(`### syztriage: ${n === 1 ? "1 bisection report" : `${n} bisection reports`}`);
+  const crashes = triage.crashes.length;
+  const heading = n > 0 ? (n === 1 ? "1 bisection report" : `${n} bisection reports`) : crashes === 1 ? "1 crash report" : `${crashes} crash reports`;
+  out.push(`### syztriage: ${heading}`);
   if (triage.subsystems.length > 0) out.push("", `Subsystems: ${triage.subsystems.map((s) => `**${inline(s, 50)}**`).join(", ")}`);
   if (view.duplicates.length > 0) {
     // `#N` is meant here: the cross-reference tells the other issue about this one.
@@ -154,6 +188,7 @@ function render(view: CommentView, withDetails: boolean): string {
     out.push("", `Possible duplicate of ${refs.join(", ")}: same crash title.`);
   }
   for (const [i, t] of triage.reports.entries()) out.push("", reportSection(t, view, i, n, withDetails));
+  for (const [i, c] of triage.crashes.entries()) out.push("", crashSection(c, i, crashes));
   const recipients = recipientsSection(view);
   if (recipients.length > 0) out.push("", ...recipients);
   if (view.problems.length > 0) out.push("", ...view.problems.map((p) => `> [!NOTE]\n> ${inline(p, 300)}`));

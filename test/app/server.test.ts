@@ -77,6 +77,8 @@ test("a signed webhook is triaged through the real HTTP server", async () => {
     .get("/search/issues")
     .query(true)
     .reply(200, { total_count: 0, incomplete_results: false, items: [] })
+    .get(`${REPO_PATH}/contents/MAINTAINERS`)
+    .reply(404)
     .post(`${REPO_PATH}/issues/1/comments`, (b: { body: string }) => bodies.push(b.body) > 0)
     .reply(201, { id: 1 })
     .get(`${REPO_PATH}/issues/1/comments`)

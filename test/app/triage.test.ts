@@ -1,5 +1,5 @@
 import nock from "nock";
-import { afterEach, beforeEach, describe, expect, onTestFinished, test } from "vitest";
+import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { fixtureText } from "../helpers/fixtures.js";
 import {
   APP_ID,
@@ -13,6 +13,7 @@ import {
   ownComment,
   payload,
   REPO_PATH,
+  strictProbot,
   testProbot,
 } from "../helpers/probot.js";
 
@@ -44,16 +45,10 @@ afterEach(() => {
   nock.enableNetConnect();
 });
 
-/** A Probot whose logged failures fail the test: a caught error must not hide an unmocked call. */
-async function probotFailingOnWarnings() {
-  const { probot, logs } = await testProbot();
-  onTestFinished(() => expect(logs.filter((l) => (l.level as number) >= 40)).toEqual([]));
-  return { probot, logs };
-}
 
 describe("a log in a new issue", () => {
   test("gets one comment that summarizes it and mentions the recipients GitHub knows", async () => {
-    const { probot } = await probotFailingOnWarnings();
+    const { probot } = await strictProbot();
     const scope = nockNoConfig(nockAuth(github()))
       .get(`${REPO_PATH}/issues/1/comments`)
       .query(true)
@@ -72,14 +67,14 @@ describe("a log in a new issue", () => {
     const [body] = bodies;
     expect(body).toContain(`bisected to [\`2b0d3d3e4fcf\`](https://github.com/Codertocat/Hello-World/commit/${SEED_SHA})`);
     expect(body).toContain("cc @axboe @hch @ming-lei @htejun\n");
-    expect(body).toContain("Also named in the log: `vkabatov@redhat.com`");
+    expect(body).toContain("Not mentioned: `vkabatov@redhat.com`");
     expect(body).toContain("`BUG: unable to handle kernel NULL pointer dereference in __percpu_ref_exit`");
     expect(body).toContain("1 commit could not be tested and was skipped.");
     expect(body).toContain("`lib/percpu-refcount.c` (131)");
   });
 
   test("is labelled with the subsystems of the repository's rules, creating the labels", async () => {
-    const { probot } = await probotFailingOnWarnings();
+    const { probot } = await strictProbot();
     const config = [
       "labels:",
       '  extra: ["syzbot"]',
@@ -104,13 +99,15 @@ describe("a log in a new issue", () => {
       .get("/search/issues")
       .query(true)
       .reply(200, { total_count: 0, incomplete_results: false, items: [] })
+      .get(`${REPO_PATH}/contents/MAINTAINERS`)
+      .reply(404)
       .get(`${REPO_PATH}/issues/1/labels`)
       .query(true)
       .reply(200, [{ name: "bug" }])
       .post(`${REPO_PATH}/labels`, (b) => created.push(b) > 0)
-      .times(3)
+      .times(2)
       .reply(201, {})
-      .post(`${REPO_PATH}/issues/1/labels`, { labels: ["subsystem: percpu", "subsystem: rdma", "syzbot"] })
+      .post(`${REPO_PATH}/issues/1/labels`, { labels: ["subsystem: percpu", "syzbot"] })
       .reply(200, [])
       .post(`${REPO_PATH}/issues/1/comments`, (b: { body: string }) => bodies.push(b.body) > 0)
       .reply(201, { id: 902 })
@@ -121,32 +118,33 @@ describe("a log in a new issue", () => {
     await probot.receive(payload("issues.opened", { body: seed }));
 
     expect(scope.pendingMocks()).toEqual([]);
+    // rdma gets only the culprit's 2-line fixup of 185 changed lines: no label.
     expect(created).toEqual([
       { name: "subsystem: percpu", color: "d93f0b", description: "Kernel subsystem of a bisected culprit (syztriage)" },
-      { name: "subsystem: rdma", color: "d93f0b", description: "Kernel subsystem of a bisected culprit (syztriage)" },
       { name: "syzbot", color: "d93f0b", description: "Added by syztriage" },
     ]);
     // The commit is not in this repository: no link; only the config's user map resolves anyone.
     expect(bodies[0]).toContain("bisected to `2b0d3d3e4fcf` percpu\\_ref");
     expect(bodies[0]).toContain("cc @axboe\n");
-    expect(bodies[0]).toContain("Subsystems: **percpu**, **rdma**");
+    expect(bodies[0]).toContain("Subsystems: **percpu**\n");
+    expect(bodies[0]).toContain("| Culprit subsystems | percpu (183 lines, rules), rdma (2 lines, rules) |");
   });
 });
 
 describe("events that change nothing write nothing", () => {
   test("an issue without a log makes no GitHub call at all", async () => {
-    const { probot } = await probotFailingOnWarnings();
+    const { probot } = await strictProbot();
     await probot.receive(payload("issues.opened", { body: "The kernel oopses when I mount this image. Help?" }));
     expect(nock.pendingMocks()).toEqual([]);
   });
 
   test("a pull request conversation is ignored", async () => {
-    const { probot } = await probotFailingOnWarnings();
+    const { probot } = await strictProbot();
     await probot.receive(payload("issue_comment.created", { comment: seed, issue: { pull_request: { url: "x" } } }));
   });
 
   test("a redelivered event finds the comment unchanged and writes nothing", async () => {
-    const { probot } = await probotFailingOnWarnings();
+    const { probot } = await strictProbot();
     const config = "mentions:\n  lookup: false\n";
     const first = nockConfig(nockAuth(github()), config)
       .get(`${REPO_PATH}/issues/1/comments`)
@@ -158,6 +156,8 @@ describe("events that change nothing write nothing", () => {
       .get("/search/issues")
       .query(true)
       .reply(200, { total_count: 0, incomplete_results: false, items: [] })
+      .get(`${REPO_PATH}/contents/MAINTAINERS`)
+      .reply(404)
       .post(`${REPO_PATH}/issues/1/comments`, (b: { body: string }) => bodies.push(b.body) > 0)
       .reply(201, { id: 903 })
       .get(`${REPO_PATH}/issues/1/comments`)
@@ -179,7 +179,7 @@ describe("events that change nothing write nothing", () => {
   });
 
   test("a redelivery whose payload predates the app's labels reads them again and adds none", async () => {
-    const { probot } = await probotFailingOnWarnings();
+    const { probot } = await strictProbot();
     const config = 'subsystems:\n  rules:\n    percpu: ["lib/percpu*.c"]\nmentions:\n  enabled: false\n';
     const scope = nockConfig(nockAuth(github()), config)
       .get(`${REPO_PATH}/issues/1/comments`)
@@ -191,6 +191,8 @@ describe("events that change nothing write nothing", () => {
       .get("/search/issues")
       .query(true)
       .reply(200, { total_count: 0, incomplete_results: false, items: [] })
+      .get(`${REPO_PATH}/contents/MAINTAINERS`)
+      .reply(404)
       .get(`${REPO_PATH}/issues/1/labels`)
       .query(true)
       .reply(200, [{ name: "bug" }, { name: "subsystem: percpu" }])
@@ -204,13 +206,15 @@ describe("events that change nothing write nothing", () => {
   });
 
   test("an edit that changes the result updates the comment in place", async () => {
-    const { probot } = await probotFailingOnWarnings();
+    const { probot } = await strictProbot();
     const config = "mentions:\n  enabled: false\n";
     const edited: string[] = [];
     const scope = nockConfig(nockAuth(github()), config)
       .get(`${REPO_PATH}/issues/1/comments`)
       .query(true)
       .reply(200, [comment(10, "+1, same here"), ownComment(904, "an older summary")])
+      .get(`${REPO_PATH}/contents/MAINTAINERS`)
+      .reply(404)
       .patch(`${REPO_PATH}/issues/comments/904`, (b: { body: string }) => edited.push(b.body) > 0)
       .reply(200, {});
     await probot.receive(payload("issues.edited", { body: fixtureText("logs/error-not-reproduced.txt"), from: seed }));
@@ -219,7 +223,7 @@ describe("events that change nothing write nothing", () => {
   });
 
   test("the app's own comment coming back as an event is not triaged", async () => {
-    const { probot } = await probotFailingOnWarnings();
+    const { probot } = await strictProbot();
     const scope = github().get("/app").reply(200, { id: APP_ID, slug: "syztriage" });
     await probot.receive(
       payload("issue_comment.created", {
@@ -262,7 +266,7 @@ describe("an unreliable bisection", () => {
   }
 
   test("shows the result and the reasons, mentions no one, and is labelled", async () => {
-    const { probot } = await probotFailingOnWarnings();
+    const { probot } = await strictProbot();
     const scope = scopeFor("reliable", ["bisection: unreliable"]);
     await probot.receive(payload("issues.opened", { body: merge }));
     expect(scope.pendingMocks()).toEqual([]);
@@ -274,7 +278,7 @@ describe("an unreliable bisection", () => {
   });
 
   test("mentions.when: always still mentions", async () => {
-    const { probot } = await probotFailingOnWarnings();
+    const { probot } = await strictProbot();
     const scope = scopeFor("always", ["bisection: unreliable"]);
     await probot.receive(payload("issues.opened", { body: merge }));
     expect(scope.pendingMocks()).toEqual([]);
@@ -284,7 +288,7 @@ describe("an unreliable bisection", () => {
 
 describe("duplicates", () => {
   test("an open issue with the same crash title is named, and labelled when configured", async () => {
-    const { probot } = await probotFailingOnWarnings();
+    const { probot } = await strictProbot();
     const config = 'labels:\n  duplicate: "duplicate?"\nmentions:\n  enabled: false\n';
     let query = "";
     const scope = nockConfig(nockAuth(github()), config)
@@ -307,6 +311,8 @@ describe("duplicates", () => {
           { number: 9, title: "KASAN: use-after-free in something else", body: "unrelated", html_url: "z" },
         ],
       })
+      .get(`${REPO_PATH}/contents/MAINTAINERS`)
+      .reply(404)
       .get(`${REPO_PATH}/issues/1/labels`)
       .query(true)
       .reply(200, [])
@@ -338,6 +344,8 @@ describe("duplicates", () => {
       .get("/search/issues")
       .query(true)
       .reply(403, { message: "API rate limit exceeded" })
+      .get(`${REPO_PATH}/contents/MAINTAINERS`)
+      .reply(404)
       .post(`${REPO_PATH}/issues/1/comments`)
       .reply(201, { id: 931 })
       .get(`${REPO_PATH}/issues/1/comments`)
@@ -387,13 +395,13 @@ describe("configuration errors", () => {
 
 describe("who may be triaged and mentioned", () => {
   test("other bots are ignored unless the config allows their login", async () => {
-    const { probot } = await probotFailingOnWarnings();
+    const { probot } = await strictProbot();
     const bot = { login: "syzbot-relay[bot]", type: "Bot" };
     const ignored = nockNoConfig(nockAuth(github()));
     await probot.receive(payload("issue_comment.created", { comment: seed, sender: bot, commentUser: bot }));
     expect(ignored.pendingMocks()).toEqual([]);
 
-    const { probot: allowing } = await probotFailingOnWarnings();
+    const { probot: allowing } = await strictProbot();
     const scope = nockConfig(nockAuth(github()), 'triage:\n  bots: ["syzbot-relay[bot]"]\nmentions:\n  lookup: false\n  users:\n    hch@lst.de: hch\n')
       .get(`${REPO_PATH}/issues/1/comments`)
       .query(true)
@@ -404,6 +412,8 @@ describe("who may be triaged and mentioned", () => {
       .get("/search/issues")
       .query(true)
       .reply(200, { total_count: 0, incomplete_results: false, items: [] })
+      .get(`${REPO_PATH}/contents/MAINTAINERS`)
+      .reply(404)
       .post(`${REPO_PATH}/issues/1/comments`, (b: { body: string }) => bodies.push(b.body) > 0)
       .reply(201, { id: 907 })
       .get(`${REPO_PATH}/issues/1/comments`)
@@ -415,7 +425,7 @@ describe("who may be triaged and mentioned", () => {
   });
 
   test("a log from outside the project is summarized without mentioning anyone", async () => {
-    const { probot } = await probotFailingOnWarnings();
+    const { probot } = await strictProbot();
     const scope = nockConfig(nockAuth(github()), "mentions:\n  users:\n    hch@lst.de: hch\n")
       .get(`${REPO_PATH}/issues/1/comments`)
       .query(true)
@@ -426,6 +436,8 @@ describe("who may be triaged and mentioned", () => {
       .get("/search/issues")
       .query(true)
       .reply(200, { total_count: 0, incomplete_results: false, items: [] })
+      .get(`${REPO_PATH}/contents/MAINTAINERS`)
+      .reply(404)
       .post(`${REPO_PATH}/issues/1/comments`, (b: { body: string }) => bodies.push(b.body) > 0)
       .reply(201, { id: 908 })
       .get(`${REPO_PATH}/issues/1/comments`)
@@ -439,7 +451,7 @@ describe("who may be triaged and mentioned", () => {
   });
 
   test("mentions stop at mentions.max", async () => {
-    const { probot } = await probotFailingOnWarnings();
+    const { probot } = await strictProbot();
     const users = ["axboe@kernel.dk: axboe", "hch@lst.de: hch", "ming.lei@redhat.com: ming", "tj@kernel.org: tj"];
     const config = `mentions:\n  max: 2\n  lookup: false\n  users:\n${users.map((u) => `    ${u}`).join("\n")}\n`;
     const scope = nockConfig(nockAuth(github()), config)
@@ -452,6 +464,8 @@ describe("who may be triaged and mentioned", () => {
       .get("/search/issues")
       .query(true)
       .reply(200, { total_count: 0, incomplete_results: false, items: [] })
+      .get(`${REPO_PATH}/contents/MAINTAINERS`)
+      .reply(404)
       .post(`${REPO_PATH}/issues/1/comments`, (b: { body: string }) => bodies.push(b.body) > 0)
       .reply(201, { id: 909 })
       .get(`${REPO_PATH}/issues/1/comments`)
@@ -466,7 +480,7 @@ describe("who may be triaged and mentioned", () => {
 
 describe("races and failures", () => {
   test("a new issue and a comment arriving together produce one comment", async () => {
-    const { probot } = await probotFailingOnWarnings();
+    const { probot } = await strictProbot();
     const config = "mentions:\n  enabled: false\n";
     let posted = "";
     const scope = nockConfig(nockAuth(github()), config)
@@ -479,6 +493,8 @@ describe("races and failures", () => {
       .get("/search/issues")
       .query(true)
       .reply(200, { total_count: 0, incomplete_results: false, items: [] })
+      .get(`${REPO_PATH}/contents/MAINTAINERS`)
+      .reply(404)
       .post(`${REPO_PATH}/issues/1/comments`, (b: { body: string }) => {
         posted = b.body;
         return true;
@@ -514,6 +530,8 @@ describe("races and failures", () => {
       .get("/search/issues")
       .query(true)
       .reply(200, { total_count: 0, incomplete_results: false, items: [] })
+      .get(`${REPO_PATH}/contents/MAINTAINERS`)
+      .reply(404)
       .post(`${REPO_PATH}/issues/1/comments`)
       .reply(500, { message: "boom" });
     await expect(probot.receive(payload("issues.opened", { body: seed }))).rejects.toThrow();
@@ -532,7 +550,7 @@ describe("races and failures", () => {
   });
 
   test("a duplicate comment created by another replica is deleted, the oldest kept", async () => {
-    const { probot } = await probotFailingOnWarnings();
+    const { probot } = await strictProbot();
     const scope = nockConfig(nockAuth(github()), "mentions:\n  enabled: false\n")
       .get(`${REPO_PATH}/issues/1/comments`)
       .query(true)
@@ -543,6 +561,8 @@ describe("races and failures", () => {
       .get("/search/issues")
       .query(true)
       .reply(200, { total_count: 0, incomplete_results: false, items: [] })
+      .get(`${REPO_PATH}/contents/MAINTAINERS`)
+      .reply(404)
       .post(`${REPO_PATH}/issues/1/comments`)
       .reply(201, { id: 913 })
       .get(`${REPO_PATH}/issues/1/comments`)

@@ -19,7 +19,32 @@ describe("syztriage triage (dry run)", () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/^labels: subsystem: percpu\nmentions: @htejun\ncomment:\n<!-- syztriage -->\n/);
     expect(stdout).toContain("cc @htejun\n");
-    expect(stdout).toContain("Also named in the log: `axboe@kernel.dk`, `hch@lst.de`, `ming.lei@redhat.com`, `vkabatov@redhat.com`");
+    expect(stdout).toContain("Not mentioned: `axboe@kernel.dk`, `hch@lst.de`, `ming.lei@redhat.com`, `vkabatov@redhat.com`");
+  });
+
+  test("with the kernel's MAINTAINERS the seed is labelled mm (not rdma for its 2-line fixup) and the crash points at fs/aio.c", async () => {
+    const linux = `${FIXTURES}linux/`;
+    const { code, stdout } = await runCli(["triage", "--json", seed, "--maintainers", `${linux}MAINTAINERS`, "--mailmap", `${linux}mailmap`]);
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout) as { labels: string[]; comment: string; reports: { crash: { guiltyFile: string } }[] };
+    expect(out.labels).toEqual(["subsystem: mm", "subsystem: aio"]);
+    expect(out.reports[0]?.crash.guiltyFile).toBe("fs/aio.c");
+    expect(out.comment).toContain("in `fs/aio.c` (subsystem **aio**)");
+    expect(out.comment).toContain("| Culprit subsystems | mm (183 lines, MAINTAINERS), rdma (2 lines, MAINTAINERS) |");
+  });
+
+  test("mentions.maintainers adds the culprit's maintainers after the log's recipients", async () => {
+    const linux = `${FIXTURES}linux/`;
+    const config = configFile("mentions:\n  maintainers: true\n  users:\n    dennis@kernel.org: dennisszhou\n");
+    const { stdout } = await runCli(["triage", seed, "--config", config, "--maintainers", `${linux}MAINTAINERS`, "--mailmap", `${linux}mailmap`]);
+    expect(stdout).toContain("mentions: @dennisszhou\n");
+    expect(stdout).toContain("Not mentioned: `axboe@kernel.dk`, `hch@lst.de`, `ming.lei@redhat.com`, `tj@kernel.org`, `vkabatov@redhat.com`, `cl@gentwo.org`, `akpm@linux-foundation.org`");
+  });
+
+  test("--mailmap without --maintainers is a usage error", async () => {
+    const { code, stderr } = await runCli(["triage", seed, "--mailmap", "x"]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("--mailmap and --dirs go with --maintainers");
   });
 
   test("--json gives reports, labels, mentions and comment", async () => {

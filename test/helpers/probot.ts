@@ -4,6 +4,7 @@ import nock from "nock";
 import { Probot, ProbotOctokit } from "probot";
 import { Writable } from "node:stream";
 import { pino } from "pino";
+import { expect, onTestFinished } from "vitest";
 import app from "../../src/index.js";
 import { FIXTURES } from "./fixtures.js";
 
@@ -43,6 +44,13 @@ export async function testProbot(): Promise<{ probot: Probot; logs: Record<strin
   });
   await probot.load(app);
   return { probot, logs };
+}
+
+/** A test Probot whose logged warnings and errors fail the test: a caught error must not hide an unmocked call. */
+export async function strictProbot(): Promise<{ probot: Probot; logs: Record<string, unknown>[] }> {
+  const made = await testProbot();
+  onTestFinished(() => expect(made.logs.filter((l) => (l.level as number) >= 40)).toEqual([]));
+  return made;
 }
 
 type EventName = "issues.opened" | "issues.edited" | "issues.reopened" | "issue_comment.created" | "issue_comment.edited";
@@ -106,7 +114,7 @@ export function github(): nock.Scope {
 
 /** The one duplicate search of a triage, finding the given open issues. */
 export function nockIssueSearch(scope: nock.Scope, items: { number: number; title: string; body?: string }[] = []): nock.Scope {
-  return scope
+  return nockNoMaintainers(scope)
     .get("/search/issues")
     .query(true)
     .reply(200, {
@@ -114,4 +122,9 @@ export function nockIssueSearch(scope: nock.Scope, items: { number: number; titl
       incomplete_results: false,
       items: items.map((i) => ({ ...i, body: i.body ?? "", html_url: `https://github.com/${OWNER}/${REPO}/issues/${i.number}` })),
     });
+}
+
+/** The repository has no MAINTAINERS file (the default `subsystems.maintainers` path). */
+export function nockNoMaintainers(scope: nock.Scope): nock.Scope {
+  return scope.get(`${REPO_PATH}/contents/MAINTAINERS`).reply(404);
 }

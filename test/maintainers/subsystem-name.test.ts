@@ -1,5 +1,7 @@
 import { describe, expect, test } from "vitest";
-import { buildIndex, emailToName, parseMaintainers, rankSubsystems, subsystemName, subsystemsOf } from "../../src/maintainers/index.js";
+import { maintainersSource } from "../../src/analyse/subsystems/maintainers-source.js";
+import { rankSubsystems, significantSubsystems } from "../../src/analyse/subsystems/rank.js";
+import { buildIndex, emailToName, parseMaintainers, subsystemName, subsystemsOf } from "../../src/maintainers/index.js";
 import { slugOf } from "../../src/maintainers/subsystem-name.js";
 
 describe("emailToName (syzkaller's names.go)", () => {
@@ -77,7 +79,7 @@ L:\tlinux-kernel@vger.kernel.org
   });
 });
 
-describe("rankSubsystems", () => {
+describe("ranking a change's subsystems from MAINTAINERS", () => {
   const index = buildIndex(parseMaintainers(`LIBRARY CODE
 L:\tlinux-kernel@vger.kernel.org
 F:\tlib/*
@@ -123,10 +125,13 @@ F:\t*/
       { path: "include/linux/percpu-refcount.h", lines: 52 },
       { path: "lib/percpu-refcount.c", lines: 131 },
     ];
-    expect(rankSubsystems(index, files)).toEqual([
-      { name: "mm", lines: 183 },
-      { name: "rdma", lines: 2 },
+    const ranked = rankSubsystems(files, [maintainersSource(index)]);
+    expect(ranked.map((s) => [s.name, s.lines])).toEqual([
+      ["mm", 183],
+      ["rdma", 2],
     ]);
+    // A two-line fixup elsewhere does not earn a label.
+    expect(significantSubsystems(ranked).map((s) => s.name)).toEqual(["mm"]);
   });
 
   test("equal totals keep the order in which the names first appeared", () => {
@@ -135,11 +140,15 @@ F:\t*/
       { path: "lib/sort.c", lines: 5 },
       { path: "drivers/infiniband/core/cma.c", lines: 10 },
     ];
-    expect(rankSubsystems(index, files)).toEqual([
-      { name: "rdma", lines: 10 },
-      { name: "aio", lines: 5 },
-      { name: "fs", lines: 5 },
-      { name: "kernel", lines: 5 },
+    // lib/sort.c has only catch-all owners: it counts for nothing next to specific ones.
+    expect(rankSubsystems(files, [maintainersSource(index)]).map((s) => [s.name, s.lines])).toEqual([
+      ["rdma", 10],
+      ["aio", 5],
+      ["fs", 5],
     ]);
+  });
+
+  test("a change only catch-all sections own is ranked under their name", () => {
+    expect(rankSubsystems([{ path: "lib/sort.c", lines: 3 }], [maintainersSource(index)]).map((s) => s.name)).toEqual(["kernel"]);
   });
 });

@@ -6,6 +6,6 @@ export function rulesSource(rules: Record<string, string[]>): SubsystemSource {
   const matchers = Object.entries(rules).map(([name, globs]) => ({ name, match: picomatch(globs, { dot: true }) }));
   return {
     name: "rules",
-    subsystemsFor: (path) => matchers.filter((m) => m.match(path)).map((m) => m.name),
+    subsystemsFor: (path) => ({ names: matchers.filter((m) => m.match(path)).map((m) => m.name), catchAll: false }),
   };
 }
