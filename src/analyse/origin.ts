@@ -9,6 +9,8 @@ export interface TextOrigin {
   association: Association;
   isBot: boolean;
   url: string | null;
+  /** The attached or linked log the text was fetched from. */
+  via?: string;
 }
 
 export interface SourceText {

@@ -32,8 +32,10 @@ export interface TriagedCrash {
 export interface Triage {
   reports: TriagedReport[];
   crashes: TriagedCrash[];
-  /** Subsystem names to label, at most `subsystems.max`. */
+  /** Subsystem names to label, at most `subsystems.max`, or as a maintainer set them. */
   subsystems: string[];
+  /** The subsystems the app found, when a maintainer's `#syz set subsystems:` replaced them. */
+  replacedSubsystems: string[];
   labels: string[];
   /** Everyone the mentionable reports name, then (with `mentions.maintainers`) their maintainers. */
   recipients: Recipient[];
@@ -46,6 +48,8 @@ export interface TriageOptions {
   config: Config;
   /** The repository's MAINTAINERS, when it has one and the config reads it. */
   maintainers?: Maintainers | null;
+  /** Subsystems a maintainer set with `#syz set subsystems:`. */
+  subsystemsOverride?: string[] | null;
 }
 
 /** Whether the text's author is someone the config lets the app act on. */
@@ -146,7 +150,9 @@ export function triage(texts: ReadText[], options: TriageOptions): Triage {
   if (reports.length > 0) crashes.length = 0;
 
   const ordered = [...reports.flatMap((r) => labelledSubsystems(r, config)), ...crashes.flatMap((c) => c.subsystems.map((s) => s.name))];
-  const subsystems = [...new Set(ordered)].slice(0, config.subsystems.max);
+  const found = [...new Set(ordered)].slice(0, config.subsystems.max);
+  const override = options.subsystemsOverride ?? null;
+  const subsystems = override ?? found;
   const unreliable = reports.some((r) => r.report.verdict?.reliable === false);
   const labels =
     reports.length + crashes.length === 0
@@ -173,5 +179,14 @@ export function triage(texts: ReadText[], options: TriageOptions): Triage {
   const culpritAuthors = mentionable.flatMap((r) =>
     r.report.culprit?.author?.email ? [{ sha: r.report.culprit.sha, email: r.report.culprit.author.email }] : [],
   );
-  return { reports, crashes, subsystems, labels: [...new Set(labels)], recipients, unmentionable, culpritAuthors };
+  return {
+    reports,
+    crashes,
+    subsystems,
+    replacedSubsystems: override ? found.filter((s) => !override.includes(s)) : [],
+    labels: [...new Set(labels)],
+    recipients,
+    unmentionable,
+    culpritAuthors,
+  };
 }

@@ -47,7 +47,7 @@ export async function triageCommand(argv: string[], io: CliIO): Promise<number> 
         });
   const text = await readOrFail(io, source);
   const origin = { kind: "issue" as const, id: 0, author: "cli", association: "OWNER" as const, isBot: false, url: null };
-  const outcome = await desiredOutcome([{ origin, text }], config, null, maintainers);
+  const outcome = await desiredOutcome({ texts: [{ origin, text }], config, repository: null, maintainers });
   const labels = outcome.labels.map((l) => l.name);
   const mentions = outcome.mentions.filter((m) => m.login).map((m) => m.login as string);
   if (values.json) {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_FETCH_HOSTS } from "../fetch/index.js";
 
 /**
  * `.github/syztriage.yml`: this schema validates the file, types the code and
@@ -30,6 +31,8 @@ export const ConfigSchema = z.strictObject({
       unreliable: z.string().max(LABEL_MAX).default("bisection: unreliable"),
       /** Added when another open issue has the same crash title; empty string disables. */
       duplicate: z.string().max(LABEL_MAX).default(""),
+      /** Added by `#syz invalid`. */
+      invalid: labelName.default("invalid"),
       /** Added to an issue holding a crash report without a bisection, e.g. "syzkaller"; empty string disables. */
       crash: z.string().max(LABEL_MAX).default(""),
     })
@@ -61,6 +64,19 @@ export const ConfigSchema = z.strictObject({
       when: z.enum(["reliable", "always", "never"]).default("reliable"),
       /** Only logs posted by people with one of these associations to the repository (or an allowed bot) mention anyone. */
       associations: z.array(Association).default(["OWNER", "MEMBER", "COLLABORATOR"]),
+    })
+    .prefault({}),
+  fetch: z
+    .strictObject({
+      /** Read logs people attach or link instead of pasting. */
+      enabled: z.boolean().default(true),
+      /** Only https links to these hosts are fetched (redirects included). */
+      hosts: z.array(z.string().regex(/^[a-z0-9.-]+(?::\d+)?$/, "must be a host name")).default([...DEFAULT_FETCH_HOSTS]),
+      /** A longer log is cut at this many bytes (its head still parses). */
+      maxBytes: z.number().int().min(1024).max(50 * 1024 * 1024).default(5 * 1024 * 1024),
+      timeoutSeconds: z.number().min(1).max(60).default(10),
+      /** At most this many links are fetched per event. */
+      maxLinks: z.number().int().min(0).max(10).default(3),
     })
     .prefault({}),
   triage: z

@@ -17,6 +17,14 @@ export async function applyPlan(octokit: Octokit, ref: IssueRef, plan: Plan): Pr
     }
   }
   if (plan.addLabels.length > 0) await octokit.rest.issues.addLabels({ ...ref, labels: plan.addLabels });
+  for (const name of plan.removeLabels) {
+    try {
+      await octokit.rest.issues.removeLabel({ ...ref, name });
+    } catch (err) {
+      // 404: someone removed it first.
+      if (status(err) !== 404) throw err;
+    }
+  }
   if (!plan.comment) return { commentId: null };
   if (plan.comment.action === "update") {
     await octokit.rest.issues.updateComment({ ...repo, comment_id: plan.comment.id, body: plan.comment.body });

@@ -1,18 +1,21 @@
-import { type LoginLookup, type Mention, resolveMentions } from "../analyse/mentions.js";
 import { crashTitles, findDuplicates, type IssueSummary } from "../analyse/duplicates.js";
+import { type LoginLookup, type Mention, resolveMentions } from "../analyse/mentions.js";
 import type { SourceText } from "../analyse/origin.js";
 import { hasFindings, labelName, readTexts, type Triage, triage } from "../analyse/triage.js";
+import { type CommandState, EMPTY_STATE } from "../commands/index.js";
 import type { Config } from "../config/schema.js";
 import type { Maintainers } from "../maintainers/index.js";
-import { renderComment } from "../render/comment.js";
+import { renderComment, renderInvalid } from "../render/comment.js";
 import type { LabelSpec } from "./plan.js";
 
 export interface DesiredOutcome {
   triage: Triage;
   duplicates: IssueSummary[];
   labels: LabelSpec[];
+  /** Labels the app set earlier that a maintainer's command replaced. */
+  removeLabels: string[];
   mentions: Mention[];
-  /** The comment body, or null when the texts hold no report. */
+  /** The comment body, or null when the texts hold nothing to triage. */
   comment: string | null;
 }
 
@@ -29,28 +32,52 @@ export interface RepositoryFacts {
   maintainers(): Promise<Maintainers | null>;
 }
 
-function labelSpecs(triaged: Triage, duplicates: IssueSummary[], config: Config): LabelSpec[] {
+export interface OutcomeInput {
+  texts: SourceText[];
+  config: Config;
+  repository: RepositoryFacts | null;
+  /** A MAINTAINERS given directly (the dry run's `--maintainers`). */
+  maintainers?: Maintainers | null;
+  /** What maintainers decided with commands, and the newest comment handled. */
+  commands?: { state: CommandState; through: number };
+  /** Things the app could not do, said in the comment (a log it could not fetch). */
+  problems?: string[];
+}
+
+function spec(name: string, description: string, config: Config): LabelSpec {
+  return { name, color: config.labels.color, description };
+}
+
+function labelSpecs(triaged: Triage, duplicates: IssueSummary[], state: CommandState, config: Config): LabelSpec[] {
   const subsystemLabels = new Set(triaged.subsystems.map((s) => labelName(config.labels.prefix, s)));
   const names = [...triaged.labels];
-  if (duplicates.length > 0 && config.labels.duplicate) names.push(config.labels.duplicate);
-  return [...new Set(names)].map((name) => ({
-    name,
-    color: config.labels.color,
-    description: subsystemLabels.has(name) ? "Kernel subsystem of a bisected culprit (syztriage)" : "Added by syztriage",
-  }));
+  if ((duplicates.length > 0 && config.labels.duplicate) || state.duplicateOf) names.push(duplicateLabel(config));
+  return [...new Set(names)].map((name) =>
+    spec(name, subsystemLabels.has(name) ? "Kernel subsystem of a bisected culprit (syztriage)" : "Added by syztriage", config),
+  );
+}
+
+/** `#syz dup` labels even when automatic duplicate labels are off. */
+function duplicateLabel(config: Config): string {
+  return config.labels.duplicate || "duplicate";
 }
 
 /** From an issue's texts to the labels and the comment it should have: shared by the app and the dry run. */
-export async function desiredOutcome(
-  texts: SourceText[],
-  config: Config,
-  repository: RepositoryFacts | null,
-  localMaintainers: Maintainers | null = null,
-): Promise<DesiredOutcome> {
-  const read = readTexts(texts, config);
+export async function desiredOutcome(input: OutcomeInput): Promise<DesiredOutcome> {
+  const { config, repository } = input;
+  const state = input.commands?.state ?? EMPTY_STATE;
+  const through = input.commands?.through ?? 0;
+  const read = readTexts(input.texts, config);
   // MAINTAINERS is read only for an issue that holds something to triage.
-  const maintainers = hasFindings(read) && config.subsystems.maintainers ? (localMaintainers ?? (await repository?.maintainers()) ?? null) : null;
-  const triaged = triage(read, { config, maintainers });
+  const wanted = hasFindings(read) && !state.invalid && config.subsystems.maintainers;
+  const maintainers = wanted ? (input.maintainers ?? (await repository?.maintainers()) ?? null) : null;
+  const triaged = triage(read, { config, maintainers, subsystemsOverride: state.subsystems });
+  const none = { triage: triaged, duplicates: [], removeLabels: [], mentions: [] };
+  if (triaged.reports.length + triaged.crashes.length === 0) return { ...none, labels: [], comment: null };
+  if (state.invalid) {
+    return { ...none, labels: [spec(config.labels.invalid, "Added by syztriage", config)], comment: renderInvalid(state, through) };
+  }
+
   const existingCommits = new Set<string>();
   if (repository) {
     for (const sha of new Set(triaged.reports.flatMap((r) => (r.report.culprit ? [r.report.culprit.sha] : [])))) {
@@ -61,17 +88,21 @@ export async function desiredOutcome(
   const duplicates =
     repository && titles.length > 0 ? findDuplicates(titles, await repository.openIssues(titles), repository.issue) : [];
   const mentions = await resolveMentions(triaged.recipients, triaged.culpritAuthors, config.mentions, repository?.logins ?? null);
-  const comment =
-    triaged.reports.length + triaged.crashes.length === 0
-      ? null
-      : renderComment({
-          triage: triaged,
-          mentions,
-          maxMentions: config.mentions.max,
-          repoUrl: repository?.url ?? null,
-          existingCommits,
-          duplicates,
-          problems: [],
-        });
-  return { triage: triaged, duplicates, labels: labelSpecs(triaged, duplicates, config), mentions, comment };
+  const comment = renderComment({
+    triage: triaged,
+    mentions,
+    maxMentions: config.mentions.max,
+    repoUrl: repository?.url ?? null,
+    existingCommits,
+    duplicates,
+    problems: input.problems ?? [],
+    commands: state,
+    through,
+  });
+  const lastDupCommand = state.history.filter((h) => h.kind === "dup" || h.kind === "undup").at(-1);
+  const removeLabels = [
+    ...triaged.replacedSubsystems.map((s) => labelName(config.labels.prefix, s)),
+    ...(lastDupCommand?.kind === "undup" && duplicates.length === 0 ? [duplicateLabel(config)] : []),
+  ];
+  return { triage: triaged, duplicates, labels: labelSpecs(triaged, duplicates, state, config), removeLabels, mentions, comment };
 }

@@ -11,6 +11,8 @@ export interface LabelSpec {
 
 export interface DesiredState {
   labels: LabelSpec[];
+  /** Labels the app itself set that a maintainer's command replaced; removed only when present. */
+  removeLabels?: string[];
   /** The app's comment body, or null to leave the comment alone. */
   comment: string | null;
 }
@@ -25,6 +27,7 @@ export interface Plan {
   /** Labels to make sure exist before adding them (creating one that exists is harmless). */
   createLabels: LabelSpec[];
   addLabels: string[];
+  removeLabels: string[];
   comment: { action: "create"; body: string } | { action: "update"; id: number; body: string } | null;
 }
 
@@ -36,9 +39,10 @@ export function planActions(desired: DesiredState, current: CurrentState): Plan 
     if (!current.comment) comment = { action: "create", body: desired.comment };
     else if (current.comment.body !== desired.comment) comment = { action: "update", id: current.comment.id, body: desired.comment };
   }
-  return { createLabels: missing, addLabels: missing.map((l) => l.name), comment };
-}
-
-export function isEmptyPlan(plan: Plan): boolean {
-  return plan.addLabels.length === 0 && plan.comment === null;
+  const keep = new Set(desired.labels.map((l) => l.name.toLowerCase()));
+  const removeLabels = current.issueLabels.filter((l) => {
+    const name = l.toLowerCase();
+    return !keep.has(name) && (desired.removeLabels ?? []).some((r) => r.toLowerCase() === name);
+  });
+  return { createLabels: missing, addLabels: missing.map((l) => l.name), removeLabels, comment };
 }

@@ -2,6 +2,7 @@ import type { Mention } from "../analyse/mentions.js";
 import type { RankedSubsystem } from "../analyse/subsystems/rank.js";
 import type { Triage, TriagedCrash, TriagedReport } from "../analyse/triage.js";
 import type { Report } from "../parse/schema.js";
+import { type CommandState, encodeState, encodeThrough, type HistoryEntry } from "../commands/index.js";
 import { code, codeBlock, inline } from "./escape.js";
 
 /** Opens every comment the app writes; informational only, the app finds its comment by its identity. */
@@ -23,6 +24,10 @@ export interface CommentView {
   duplicates: { number: number; title: string }[];
   /** Things the app could not do, said plainly (a failed fetch, a failed lookup). */
   problems: string[];
+  /** What maintainers decided with `#syz` commands. */
+  commands: CommandState;
+  /** The newest comment whose commands were handled. */
+  through: number;
 }
 
 const OUTCOME_WORDS: Record<Report["outcome"], string> = {
@@ -59,10 +64,11 @@ function headline(t: TriagedReport, view: CommentView): string {
 }
 
 function originLink(t: { origin: TriagedReport["origin"] }): string {
+  const { origin } = t;
   // The dry run reads a file, not an issue.
-  if (!t.origin.url) return "the input";
-  const where = t.origin.kind === "issue" ? "the issue" : "a comment";
-  return `[${where} by ${inline(t.origin.author, 40)}](${t.origin.url})`;
+  const where = origin.url ? `[${origin.kind === "issue" ? "the issue" : "a comment"} by ${inline(origin.author, 40)}](${origin.url})` : "the input";
+  // A linked log's address came from the issue text: shown, never linked.
+  return origin.via ? `the log ${code(origin.via, 200)} linked from ${where}` : where;
 }
 
 function detailRows(t: TriagedReport, view: CommentView): string[][] {
@@ -174,6 +180,39 @@ function recipientsSection(view: CommentView): string[] {
   return out;
 }
 
+const HISTORY_SHOWN = 5;
+
+const HISTORY_WORDS: Record<HistoryEntry["kind"], string> = {
+  "set-subsystems": "set the subsystems to",
+  dup: "marked it a duplicate of",
+  undup: "undid the duplicate mark",
+  invalid: "marked it invalid",
+  fix: "named the fixing commit",
+};
+
+function historyLine(h: HistoryEntry): string {
+  const value = h.value === null ? "" : h.kind === "dup" && /^#\d+$/.test(h.value) ? ` ${h.value}` : ` ${code(h.value, 200)}`;
+  return `- ${inline(h.by, 40)} ${HISTORY_WORDS[h.kind]}${value} (${inline(h.at.slice(0, 10), 10)})`;
+}
+
+/** What maintainers decided with commands, and where the app keeps that decision. */
+function commandsSection(state: CommandState): string[] {
+  const out: string[] = [];
+  if (state.duplicateOf) {
+    // `#N` is meant here: the cross-reference tells the other issue about this one.
+    const target = /^#\d+$/.test(state.duplicateOf) ? state.duplicateOf : code(state.duplicateOf, 200);
+    out.push(`Duplicate of ${target}.`);
+  }
+  if (state.fixCommit) out.push(`Fixed by ${code(state.fixCommit, 200)}.`);
+  if (state.history.length > 0) out.push("", "Maintainers' commands:", ...state.history.slice(-HISTORY_SHOWN).map(historyLine));
+  return out;
+}
+
+/** The hidden lines that carry the command state from one event to the next (never memory). */
+function stateLines(state: CommandState, through: number): string[] {
+  return [encodeState(state), encodeThrough(through)];
+}
+
 function render(view: CommentView, withDetails: boolean): string {
   const { triage } = view;
   const out: string[] = [COMMENT_MARKER];
@@ -191,7 +230,10 @@ function render(view: CommentView, withDetails: boolean): string {
   for (const [i, c] of triage.crashes.entries()) out.push("", crashSection(c, i, crashes));
   const recipients = recipientsSection(view);
   if (recipients.length > 0) out.push("", ...recipients);
+  const decisions = commandsSection(view.commands);
+  if (decisions.length > 0) out.push("", ...decisions);
   if (view.problems.length > 0) out.push("", ...view.problems.map((p) => `> [!NOTE]\n> ${inline(p, 300)}`));
+  out.push("", ...stateLines(view.commands, view.through));
   return out.join("\n") + "\n";
 }
 
@@ -203,6 +245,25 @@ export function renderComment(view: CommentView): string {
   if (compact.length <= MAX_COMMENT_LENGTH) return compact;
   const note = "\n\n(truncated: the issue holds more reports than one comment can show)\n";
   return compact.slice(0, MAX_COMMENT_LENGTH - note.length) + note;
+}
+
+/** The app's reply to a command from someone who may not run it. */
+export function renderRefusal(login: string): string {
+  return `@${login}: only people with write access to this repository can run syztriage commands, so yours was not run.\n`;
+}
+
+/** The comment of an issue a maintainer marked invalid: the app no longer triages it. */
+export function renderInvalid(state: CommandState, through: number): string {
+  return [
+    COMMENT_MARKER,
+    "### syztriage: marked invalid",
+    "",
+    "A maintainer marked this issue invalid (`#syz invalid`), so syztriage no longer triages it.",
+    ...commandsSection(state),
+    "",
+    ...stateLines(state, through),
+    "",
+  ].join("\n");
 }
 
 /** The comment that replaces the triage while `.github/syztriage.yml` is invalid: it mentions no one. */

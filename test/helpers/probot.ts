@@ -6,6 +6,7 @@ import { Writable } from "node:stream";
 import { pino } from "pino";
 import { expect, onTestFinished } from "vitest";
 import app from "../../src/index.js";
+import { COMMENT_MARKER } from "../../src/render/comment.js";
 import { FIXTURES } from "./fixtures.js";
 
 export const APP_ID = 4242;
@@ -104,8 +105,10 @@ export function comment(id: number, body: string, user: { login: string; type?: 
   };
 }
 
+/** The app's summary comment (it starts with the marker) as GitHub lists it. */
 export function ownComment(id: number, body: string) {
-  return comment(id, body, { login: APP_LOGIN, type: "Bot" }, { performed_via_github_app: { id: APP_ID } });
+  const summary = body.startsWith(COMMENT_MARKER) ? body : `${COMMENT_MARKER}\n${body}`;
+  return comment(id, summary, { login: APP_LOGIN, type: "Bot" }, { performed_via_github_app: { id: APP_ID } });
 }
 
 export function github(): nock.Scope {

@@ -10,7 +10,7 @@ const origin = { kind: "issue" as const, id: 1, author: "alice", association: "O
 const HOSTILE = "@torvalds <img src=x onerror=alert(1)> **bold** [x](javascript:alert(1)) <!-- syztriage --> fixes #123 see https://evil.example/x";
 
 async function commentFor(text: string): Promise<string> {
-  const outcome = await desiredOutcome([{ origin, text }], DEFAULT_CONFIG, null);
+  const outcome = await desiredOutcome({ texts: [{ origin, text }], config: DEFAULT_CONFIG, repository: null });
   return outcome.comment ?? "";
 }
 
@@ -22,7 +22,9 @@ describe("echoed text is neutralized", () => {
       .replace(/^crash: .*$/m, "crash: KASAN: `use-after-free` in @foo <script>");
     const body = await commentFor(text);
     expect(body.startsWith(`${COMMENT_MARKER}\n`)).toBe(true);
-    expect(body.split("<!--")).toHaveLength(2);
+    // The marker opens the comment and the hidden state closes it; the log's fake marker is escaped.
+    const hidden = body.split("\n").filter((l) => l.includes("<!--"));
+    expect(hidden).toEqual([COMMENT_MARKER, expect.stringMatching(/^<!-- syztriage-state: [\w-]+ -->$/), "<!-- syztriage-through: 0 -->"]);
     // Outside code spans (where nothing is Markdown, HTML or a mention) nothing hostile survives.
     const prose = body.replace(/(`+)[^`]*?(?:`(?!\1)[^`]*?)*\1/g, "");
     for (const bad of ["@torvalds", "@everyone", "@foo", "<img", "<b>", "<script>", "](javascript", "#123", "https://evil", "**bold**"]) {
