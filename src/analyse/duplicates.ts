@@ -11,7 +11,10 @@ export interface IssueSummary {
 
 /** The bug each report is about: the crash the bisection started from, else the crash it names. */
 export function crashTitles(triaged: Triage): string[] {
-  const titles = triaged.reports.map((r) => r.report.originalCrashTitle ?? r.report.crashTitle).filter((t): t is string => !!t);
+  const titles = [
+    ...triaged.reports.map((r) => r.report.originalCrashTitle ?? r.report.crashTitle),
+    ...triaged.crashes.map((c) => c.finding.title),
+  ].filter((t): t is string => !!t);
   return [...new Set(titles)];
 }
 

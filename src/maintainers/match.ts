@@ -1,3 +1,4 @@
+import { rememberListUse } from "./subsystem-name.js";
 import type { Entry, MaintainersFile, PatternLine, Section } from "./parse.js";
 import { countSlashes, FilePattern, literalPrefix } from "./pattern.js";
 import { perlSearch } from "./perl-regex.js";
@@ -73,6 +74,7 @@ class PatternGroup {
  * matching F:/N: line in file order sets its score (F: from the pattern, N: 0).
  */
 export function buildIndex(file: MaintainersFile, options: IndexOptions = {}): MaintainersIndex {
+  rememberListUse(file.sections);
   const byTag = { F: [] as PatternLine[], X: [] as PatternLine[], N: [] as PatternLine[] };
   for (const line of file.patterns) byTag[line.tag as keyof typeof byTag].push(line);
   const includes = new PatternGroup(byTag.F, options.isDirectory);

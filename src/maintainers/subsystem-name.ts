@@ -9,7 +9,8 @@ export interface SubsystemName {
 }
 
 // syzkaller pkg/subsystem/linux/names.go emailExceptions, plus the list's current address for virt.
-const NAME_EXCEPTIONS = new Map([
+const NAME_EXCEPTIONS = new Map(
+  [
   ["patches@opensource.cirrus.com", "cirrus"],
   ["virtualization@lists.linux-foundation.org", "virt"],
   ["virtualization@lists.linux.dev", "virt"],
@@ -38,16 +39,19 @@ const NAME_EXCEPTIONS = new Map([
   ["kernel-tls-handshake@lists.linux.dev", "tls"],
   ["bcm-kernel-feedback-list@broadcom.com", "broadcom"],
   ["linux@ew.tq-group.com", "tq-systems"],
-]);
+  ].map(([email, name]): [string, string] => [(email as string).toLowerCase(), name as string]),
+);
 
 // syzkaller rules.go notSubsystemEmails: lists that do not stand for a subsystem.
-const NOT_SUBSYSTEM_LISTS = new Set([
-  "linaro-mm-sig@lists.linaro.org",
-  "samba-technical@lists.samba.org",
-  "storagedev@microchip.com",
-  "coreteam@netfilter.org",
-  "SHA-cyfmac-dev-list@infineon.com",
-]);
+const NOT_SUBSYSTEM_LISTS = new Set(
+  [
+    "linaro-mm-sig@lists.linaro.org",
+    "samba-technical@lists.samba.org",
+    "storagedev@microchip.com",
+    "coreteam@netfilter.org",
+    "SHA-cyfmac-dev-list@infineon.com",
+  ].map((list) => list.toLowerCase()),
+);
 
 // The list of THE REST; syzkaller makes it the root subsystem, named "kernel".
 const GENERIC_LISTS = new Set(["linux-kernel@vger.kernel.org"]);
@@ -66,7 +70,7 @@ const NAME_SUFFIXES = [
  * by a right-to-left word-break pass, linear in the address. Returns "" without an `@`.
  */
 export function emailToName(email: string): string {
-  const exception = NAME_EXCEPTIONS.get(email);
+  const exception = NAME_EXCEPTIONS.get(email.toLowerCase());
   if (exception !== undefined) return exception;
   const at = email.indexOf("@");
   if (at === -1) return "";
@@ -98,24 +102,42 @@ export function slugOf(title: string): string {
   return slug.endsWith("-") ? slug.slice(0, -1) : slug;
 }
 
-function nameFromLists(lists: readonly string[]): string | undefined {
-  for (const list of lists) {
-    if (GENERIC_LISTS.has(list.toLowerCase()) || NOT_SUBSYSTEM_LISTS.has(list)) continue;
-    const name = emailToName(list);
-    if (isUsableName(name)) return name;
-  }
-  return undefined;
+function listsOf(section: Section): string[] {
+  return valuesOf(section, "L").map((value) => (value.split(/\s/, 1)[0] as string).toLowerCase());
+}
+
+/**
+ * The section's most specific list names it: the one the fewest sections of the
+ * file share (MPTCP lists netdev and mptcp: it is `mptcp`, not `net`), first in
+ * the section on ties. syzbot reaches the same name by grouping sections per list
+ * and keeping the child subsystem.
+ */
+function nameFromLists(lists: readonly string[], use: ReadonlyMap<string, number> | undefined): string | undefined {
+  const candidates = lists
+    .filter((list) => !GENERIC_LISTS.has(list) && !NOT_SUBSYSTEM_LISTS.has(list))
+    .map((list) => ({ list, name: emailToName(list), use: use?.get(list) ?? 0 }))
+    .filter((c) => isUsableName(c.name));
+  candidates.sort((a, b) => a.use - b.use);
+  return candidates[0]?.name;
 }
 
 function nameSection(section: Section): SubsystemName {
-  const lists = valuesOf(section, "L").map((value) => value.split(/\s/, 1)[0] as string);
-  if (section.name === "THE REST" || (lists.length > 0 && lists.every((list) => GENERIC_LISTS.has(list.toLowerCase())))) {
+  const lists = listsOf(section);
+  if (section.name === "THE REST" || (lists.length > 0 && lists.every((list) => GENERIC_LISTS.has(list)))) {
     return { name: CATCH_ALL_NAME, catchAll: true };
   }
-  return { name: nameFromLists(lists) ?? slugOf(section.name), catchAll: false };
+  return { name: nameFromLists(lists, listUse.get(section)) ?? slugOf(section.name), catchAll: false };
 }
 
 const names = new WeakMap<Section, SubsystemName>();
+const listUse = new WeakMap<Section, ReadonlyMap<string, number>>();
+
+/** Records how many sections of a file share each list, so names can prefer the most specific list. */
+export function rememberListUse(sections: readonly Section[]): void {
+  const use = new Map<string, number>();
+  for (const section of sections) for (const list of new Set(listsOf(section))) use.set(list, (use.get(list) ?? 0) + 1);
+  for (const section of sections) listUse.set(section, use);
+}
 
 /**
  * Names a section from its first mailing list that stands for a subsystem (not lkml, not one of

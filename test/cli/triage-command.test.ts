@@ -41,6 +41,17 @@ describe("syztriage triage (dry run)", () => {
     expect(stdout).toContain("Not mentioned: `axboe@kernel.dk`, `hch@lst.de`, `ming.lei@redhat.com`, `tj@kernel.org`, `vkabatov@redhat.com`, `cl@gentwo.org`, `akpm@linux-foundation.org`");
   });
 
+  test("a crash report without a bisection mentions its guilty file's maintainers only with mentions.maintainers", async () => {
+    const linux = `${FIXTURES}linux/`;
+    const report = `${FIXTURES}constructed/email-bug-report-no-bisection.txt`;
+    const args = ["triage", report, "--maintainers", `${linux}MAINTAINERS`, "--mailmap", `${linux}mailmap`];
+    const users = "  users:\n    matttbe@kernel.org: matttbe\n";
+    const quiet = await runCli([...args, "--config", configFile(`mentions:\n${users}`)]);
+    expect(quiet.stdout).toMatch(/^labels: subsystem: mptcp\nmentions: \(none\)\n/);
+    const loud = await runCli([...args, "--config", configFile(`mentions:\n  maintainers: true\n${users}`)]);
+    expect(loud.stdout).toMatch(/^labels: subsystem: mptcp\nmentions: @matttbe\n/);
+  });
+
   test("--mailmap without --maintainers is a usage error", async () => {
     const { code, stderr } = await runCli(["triage", seed, "--mailmap", "x"]);
     expect(code).toBe(2);

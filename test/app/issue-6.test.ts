@@ -1,0 +1,247 @@
+import nock from "nock";
+import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { decodeState } from "../../src/commands/index.js";
+import { fixtureText } from "../helpers/fixtures.js";
+import {
+  comment,
+  github,
+  nockAuth,
+  nockConfig,
+  nockIssueSearch,
+  nockNoMaintainers,
+  ownComment,
+  payload,
+  REPO_PATH,
+  strictProbot,
+} from "../helpers/probot.js";
+
+const seed = fixtureText("logs/seed-2020-culprit.txt");
+const SEED_SHA = "2b0d3d3e4fcfb19d10f9a82910b8f0f05c56ee3e";
+const QUIET = "mentions:\n  enabled: false\n";
+
+let bodies: string[];
+beforeEach(() => {
+  nock.disableNetConnect();
+  bodies = [];
+});
+afterEach(() => {
+  nock.cleanAll();
+  nock.enableNetConnect();
+});
+
+/** The comment write of a first triage, recording the body. */
+function createsComment(scope: nock.Scope, id: number): nock.Scope {
+  return scope
+    .post(`${REPO_PATH}/issues/1/comments`, (b: { body: string }) => bodies.push(b.body) > 0)
+    .reply(201, { id })
+    .get(`${REPO_PATH}/issues/1/comments`)
+    .query(true)
+    .reply(200, [ownComment(id, "x")]);
+}
+
+describe("attached and linked logs", () => {
+  const attachment = "https://github.com/user-attachments/files/17001/bisect.txt";
+
+  test("an attached log is fetched through GitHub's redirect and triaged like a pasted one", async () => {
+    const { probot } = await strictProbot();
+    const files = nock("https://github.com")
+      .get("/user-attachments/files/17001/bisect.txt")
+      .reply(302, "", { location: "https://objects.githubusercontent.com/blob/17001?sig=x" });
+    const storage = nock("https://objects.githubusercontent.com").get("/blob/17001").query(true).reply(200, seed);
+    const scope = nockConfig(nockAuth(github()), QUIET)
+      .get(`${REPO_PATH}/issues/1/comments`)
+      .query(true)
+      .reply(200, [])
+      .get(`${REPO_PATH}/commits/${SEED_SHA}`)
+      .query(true)
+      .reply(404);
+    nockIssueSearch(scope);
+    createsComment(scope, 50);
+    await probot.receive(payload("issues.opened", { body: `syzbot's log is attached: [bisect.txt](${attachment})` }));
+    expect([scope, files, storage].flatMap((s) => s.pendingMocks())).toEqual([]);
+    expect(bodies[0]).toContain("bisected to `2b0d3d3e4fcf`");
+    expect(bodies[0]).toContain(`from the log \`${attachment}\` linked from [the issue by Codertocat]`);
+  });
+
+  test("a log that cannot be read, or is on a host not allowed, is named in the comment", async () => {
+    const { probot } = await strictProbot();
+    const files = nock("https://github.com").get("/user-attachments/files/17002/bisect.txt").reply(404);
+    const scope = nockConfig(nockAuth(github()), QUIET)
+      .get(`${REPO_PATH}/issues/1/comments`)
+      .query(true)
+      .reply(200, [])
+      .get(`${REPO_PATH}/commits/${SEED_SHA}`)
+      .query(true)
+      .reply(404);
+    nockIssueSearch(scope);
+    createsComment(scope, 51);
+    const body = `${seed}\n\nAlso: https://github.com/user-attachments/files/17002/bisect.txt and https://evil.example/x/bisect.txt?x=1234abcd`;
+    await probot.receive(payload("issues.opened", { body }));
+    expect([scope, files].flatMap((s) => s.pendingMocks())).toEqual([]);
+    expect(bodies[0]).toContain("could not read the linked log https\u200b://github.com/user-attachments/files/17002/bisect.txt: HTTP 404");
+    expect(bodies[0]).toContain("host not allowed: evil.example");
+  });
+});
+
+describe("crash reports without a bisection", () => {
+  const report = fixtureText("constructed/email-bug-report-no-bisection.txt");
+
+  test("a syzbot report is labelled with the guilty file's subsystem and labels.crash, mentioning no one", async () => {
+    const { probot } = await strictProbot();
+    const config = 'labels:\n  crash: syzkaller\nsubsystems:\n  rules:\n    mptcp: ["net/mptcp/**"]\nmentions:\n  users:\n    matttbe@kernel.org: matttbe\n';
+    const scope = nockConfig(nockAuth(github()), config)
+      .get(`${REPO_PATH}/issues/1/comments`)
+      .query(true)
+      .reply(200, [])
+      .get("/search/issues")
+      .query(true)
+      .reply(200, { total_count: 0, items: [] });
+    nockNoMaintainers(scope)
+      .get(`${REPO_PATH}/issues/1/labels`)
+      .query(true)
+      .reply(200, [])
+      .post(`${REPO_PATH}/labels`)
+      .times(2)
+      .reply(201, {})
+      .post(`${REPO_PATH}/issues/1/labels`, { labels: ["subsystem: mptcp", "syzkaller"] })
+      .reply(200, []);
+    createsComment(scope, 52);
+    await probot.receive(payload("issues.opened", { body: report }));
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(bodies[0]).toContain("### syztriage: 1 crash report");
+    expect(bodies[0]).toContain("a syzbot bug report without a bisection");
+    expect(bodies[0]).toContain("`KASAN: slab-use-after-free Read in mptcp_pm_nl_rm_addr_or_subflow` in `net/mptcp/pm_netlink.c` (subsystem **mptcp**)");
+    expect(bodies[0]).toContain("[dashboard](https://syzkaller.appspot.com/bug?extid=5a630c1c6a1e9d4a2b3c)");
+    expect(bodies[0]).not.toMatch(/(^|\s)@\w/m);
+  });
+
+  test("an oops pasted into a comment is discussion, not a report to triage", async () => {
+    const { probot } = await strictProbot();
+    const oops = fixtureText("crash/kasan-use-after-free-read.txt").split("\n\n").slice(1).join("\n\n");
+    await probot.receive(payload("issue_comment.created", { body: "Crashes on boot", comment: `Same here:\n${oops}` }));
+    expect(nock.pendingMocks()).toEqual([]);
+  });
+});
+
+describe("commands in comments", () => {
+  const writer = { login: "maintainer", type: "User" };
+
+  function permission(scope: nock.Scope, login: string, level: string): nock.Scope {
+    return scope.get(`${REPO_PATH}/collaborators/${login}/permission`).reply(200, { permission: level, user: { login } });
+  }
+
+  /** A triage of the seed in the issue body whose comments are `comments`. */
+  function seedTriage(config: string, comments: unknown[]): nock.Scope {
+    const scope = nockConfig(nockAuth(github()), config).get(`${REPO_PATH}/issues/1/comments`).query(true).reply(200, comments);
+    return nockIssueSearch(scope.get(`${REPO_PATH}/commits/${SEED_SHA}`).query(true).reply(404));
+  }
+
+  test("#syz set subsystems replaces the app's subsystem labels; the command gets a +1 and is recorded", async () => {
+    const { probot } = await strictProbot();
+    const config = 'subsystems:\n  rules:\n    percpu: ["lib/percpu*.c"]\nmentions:\n  enabled: false\n';
+    const command = comment(700, "Not percpu really:\n#syz set subsystems: block, mm", writer);
+    const scope = permission(seedTriage(config, [ownComment(600, "old summary"), command]), "maintainer", "write")
+      .get(`${REPO_PATH}/issues/1/labels`)
+      .query(true)
+      .reply(200, [{ name: "subsystem: percpu" }, { name: "bug" }])
+      .post(`${REPO_PATH}/labels`)
+      .times(2)
+      .reply(201, {})
+      .post(`${REPO_PATH}/issues/1/labels`, { labels: ["subsystem: block", "subsystem: mm"] })
+      .reply(200, [])
+      .delete(`${REPO_PATH}/issues/1/labels/subsystem%3A%20percpu`)
+      .reply(200, [])
+      .patch(`${REPO_PATH}/issues/comments/600`, (b: { body: string }) => bodies.push(b.body) > 0)
+      .reply(200, {})
+      .post(`${REPO_PATH}/issues/comments/700/reactions`, { content: "+1" })
+      .reply(201, {});
+    await probot.receive(payload("issue_comment.created", { body: seed, comment: command.body, commentUser: writer, sender: writer }));
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(bodies[0]).toContain("Subsystems: **block**, **mm**");
+    expect(bodies[0]).toContain("- maintainer set the subsystems to `block, mm`");
+    expect(decodeState(bodies[0]!)?.subsystems).toEqual(["block", "mm"]);
+    expect(bodies[0]).toContain("<!-- syztriage-through: 700 -->");
+  });
+
+  test("a redelivered command event runs nothing twice", async () => {
+    const { probot } = await strictProbot();
+    const command = comment(700, "#syz fix: percpu_ref: fix the fix", writer);
+    const done = [
+      "<!-- syztriage -->",
+      "x",
+      '<!-- syztriage-state: eyJzdWJzeXN0ZW1zIjpudWxsLCJkdXBsaWNhdGVPZiI6bnVsbCwiaW52YWxpZCI6ZmFsc2UsImZpeENvbW1pdCI6InBlcmNwdV9yZWY6IGZpeCB0aGUgZml4IiwiaGlzdG9yeSI6W119 -->',
+      "<!-- syztriage-through: 700 -->",
+    ].join("\n");
+    const scope = seedTriage(QUIET, [ownComment(600, done), command])
+      .patch(`${REPO_PATH}/issues/comments/600`, (b: { body: string }) => bodies.push(b.body) > 0)
+      .reply(200, {});
+    await probot.receive(payload("issue_comment.created", { body: seed, comment: command.body, commentUser: writer, sender: writer }));
+    // The summary is rewritten from the recorded state, but no permission check, reaction or reply happens again.
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(bodies[0]).toContain("Fixed by `percpu_ref: fix the fix`.");
+  });
+
+  test("someone without write access gets one short reply and changes nothing", async () => {
+    const { probot } = await strictProbot();
+    const stranger = { login: "passerby", type: "User" };
+    const command = comment(701, "#syz invalid", stranger);
+    const replies: string[] = [];
+    const scope = permission(seedTriage(QUIET, [command]), "passerby", "read");
+    createsComment(scope, 601).post(`${REPO_PATH}/issues/1/comments`, (b: { body: string }) => replies.push(b.body) > 0).reply(201, { id: 702 });
+    await probot.receive(payload("issue_comment.created", { body: seed, comment: command.body, commentUser: stranger, sender: stranger }));
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(replies).toEqual(["@passerby: only people with write access to this repository can run syztriage commands, so yours was not run.\n"]);
+    expect(decodeState(bodies[0]!)?.invalid).toBe(false);
+    expect(bodies[0]).toContain("<!-- syztriage-through: 701 -->");
+  });
+
+  test("#syz invalid labels the issue and stops the triage; #syz dup names the other issue", async () => {
+    const { probot } = await strictProbot();
+    const command = comment(703, "#syz invalid", writer);
+    const scope = nockConfig(nockAuth(github()), QUIET)
+      .get(`${REPO_PATH}/issues/1/comments`)
+      .query(true)
+      .reply(200, [command]);
+    permission(scope, "maintainer", "admin")
+      .get(`${REPO_PATH}/issues/1/labels`)
+      .query(true)
+      .reply(200, [])
+      .post(`${REPO_PATH}/labels`, { name: "invalid", color: "1d76db", description: "Added by syztriage" })
+      .reply(422, { message: "Validation Failed", errors: [{ code: "already_exists" }] })
+      .post(`${REPO_PATH}/issues/1/labels`, { labels: ["invalid"] })
+      .reply(200, [])
+      .post(`${REPO_PATH}/issues/1/comments`, (b: { body: string }) => bodies.push(b.body) > 0)
+      .reply(201, { id: 602 })
+      .get(`${REPO_PATH}/issues/1/comments`)
+      .query(true)
+      .reply(200, [ownComment(602, "x")])
+      .post(`${REPO_PATH}/issues/comments/703/reactions`)
+      .reply(201, {});
+    await probot.receive(payload("issue_comment.created", { body: seed, comment: command.body, commentUser: writer, sender: writer }));
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(bodies[0]).toContain("### syztriage: marked invalid");
+    expect(bodies[0]).not.toContain("bisected to");
+
+    const dup = comment(704, "#syz dup: #12", writer);
+    const { probot: second } = await strictProbot();
+    const again = permission(seedTriage(QUIET, [dup]), "maintainer", "write")
+      .get(`${REPO_PATH}/issues/1/labels`)
+      .query(true)
+      .reply(200, [])
+      .post(`${REPO_PATH}/labels`, { name: "duplicate", color: "1d76db", description: "Added by syztriage" })
+      .reply(201, {})
+      .post(`${REPO_PATH}/issues/1/labels`, { labels: ["duplicate"] })
+      .reply(200, []);
+    createsComment(again, 603).post(`${REPO_PATH}/issues/comments/704/reactions`).reply(201, {});
+    await second.receive(payload("issue_comment.created", { body: seed, comment: dup.body, commentUser: writer, sender: writer }));
+    expect(again.pendingMocks()).toEqual([]);
+    expect(bodies[1]).toContain("Duplicate of #12.");
+  });
+
+  test("a quoted command, or one inside a fence, is not a command and costs no call", async () => {
+    const { probot } = await strictProbot();
+    await probot.receive(payload("issue_comment.created", { comment: "> #syz invalid\nI disagree with the above.", commentUser: writer, sender: writer }));
+    await probot.receive(payload("issue_comment.created", { comment: "syzbot's footer:\n```\n#syz invalid\n```", commentUser: writer, sender: writer }));
+    expect(nock.pendingMocks()).toEqual([]);
+  });
+});
