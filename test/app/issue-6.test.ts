@@ -1,43 +1,32 @@
 import nock from "nock";
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { beforeEach, describe, expect, test } from "vitest";
 import { decodeState } from "../../src/commands/index.js";
 import { fixtureText } from "../helpers/fixtures.js";
 import {
   comment,
   github,
-  nockAuth,
-  nockConfig,
-  nockIssueSearch,
-  nockNoMaintainers,
+  nockCreatesComment,
+  nockIssueLabels,
+  nockTriageLookups,
+  nockTriageStart,
+  nockUpdatesComment,
   ownComment,
   payload,
   REPO_PATH,
   strictProbot,
+  type ListedComment,
+  useNock,
 } from "../helpers/probot.js";
 
 const seed = fixtureText("logs/seed-2020-culprit.txt");
 const SEED_SHA = "2b0d3d3e4fcfb19d10f9a82910b8f0f05c56ee3e";
 const QUIET = "mentions:\n  enabled: false\n";
 
+useNock();
 let bodies: string[];
 beforeEach(() => {
-  nock.disableNetConnect();
   bodies = [];
 });
-afterEach(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
-
-/** The comment write of a first triage, recording the body. */
-function createsComment(scope: nock.Scope, id: number): nock.Scope {
-  return scope
-    .post(`${REPO_PATH}/issues/1/comments`, (b: { body: string }) => bodies.push(b.body) > 0)
-    .reply(201, { id })
-    .get(`${REPO_PATH}/issues/1/comments`)
-    .query(true)
-    .reply(200, [ownComment(id, "x")]);
-}
 
 describe("attached and linked logs", () => {
   const attachment = "https://github.com/user-attachments/files/17001/bisect.txt";
@@ -48,15 +37,9 @@ describe("attached and linked logs", () => {
       .get("/user-attachments/files/17001/bisect.txt")
       .reply(302, "", { location: "https://objects.githubusercontent.com/blob/17001?sig=x" });
     const storage = nock("https://objects.githubusercontent.com").get("/blob/17001").query(true).reply(200, seed);
-    const scope = nockConfig(nockAuth(github()), QUIET)
-      .get(`${REPO_PATH}/issues/1/comments`)
-      .query(true)
-      .reply(200, [])
-      .get(`${REPO_PATH}/commits/${SEED_SHA}`)
-      .query(true)
-      .reply(404);
-    nockIssueSearch(scope);
-    createsComment(scope, 50);
+    const scope = nockTriageStart(github(), { config: QUIET, comments: [] });
+    nockTriageLookups(scope, { commit: { sha: SEED_SHA, status: 404 } });
+    nockCreatesComment(scope, 50, { record: bodies });
     await probot.receive(payload("issues.opened", { body: `syzbot's log is attached: [bisect.txt](${attachment})` }));
     expect([scope, files, storage].flatMap((s) => s.pendingMocks())).toEqual([]);
     expect(bodies[0]).toContain("bisected to `2b0d3d3e4fcf`");
@@ -66,15 +49,9 @@ describe("attached and linked logs", () => {
   test("a log that cannot be read, or is on a host not allowed, is named in the comment", async () => {
     const { probot } = await strictProbot();
     const files = nock("https://github.com").get("/user-attachments/files/17002/bisect.txt").reply(404);
-    const scope = nockConfig(nockAuth(github()), QUIET)
-      .get(`${REPO_PATH}/issues/1/comments`)
-      .query(true)
-      .reply(200, [])
-      .get(`${REPO_PATH}/commits/${SEED_SHA}`)
-      .query(true)
-      .reply(404);
-    nockIssueSearch(scope);
-    createsComment(scope, 51);
+    const scope = nockTriageStart(github(), { config: QUIET, comments: [] });
+    nockTriageLookups(scope, { commit: { sha: SEED_SHA, status: 404 } });
+    nockCreatesComment(scope, 51, { record: bodies });
     const body = `${seed}\n\nAlso: https://github.com/user-attachments/files/17002/bisect.txt and https://evil.example/x/bisect.txt?x=1234abcd`;
     await probot.receive(payload("issues.opened", { body }));
     expect([scope, files].flatMap((s) => s.pendingMocks())).toEqual([]);
@@ -89,23 +66,15 @@ describe("crash reports without a bisection", () => {
   test("a syzbot report is labelled with the guilty file's subsystem and labels.crash, mentioning no one", async () => {
     const { probot } = await strictProbot();
     const config = 'labels:\n  crash: syzkaller\nsubsystems:\n  rules:\n    mptcp: ["net/mptcp/**"]\nmentions:\n  users:\n    matttbe@kernel.org: matttbe\n';
-    const scope = nockConfig(nockAuth(github()), config)
-      .get(`${REPO_PATH}/issues/1/comments`)
-      .query(true)
-      .reply(200, [])
-      .get("/search/issues")
-      .query(true)
-      .reply(200, { total_count: 0, items: [] });
-    nockNoMaintainers(scope)
-      .get(`${REPO_PATH}/issues/1/labels`)
-      .query(true)
-      .reply(200, [])
+    const scope = nockTriageStart(github(), { config, comments: [] });
+    nockTriageLookups(scope); // no culprit to look up
+    nockIssueLabels(scope, [])
       .post(`${REPO_PATH}/labels`)
       .times(2)
       .reply(201, {})
       .post(`${REPO_PATH}/issues/1/labels`, { labels: ["subsystem: mptcp", "syzkaller"] })
       .reply(200, []);
-    createsComment(scope, 52);
+    nockCreatesComment(scope, 52, { record: bodies });
     await probot.receive(payload("issues.opened", { body: report }));
     expect(scope.pendingMocks()).toEqual([]);
     expect(bodies[0]).toContain("### syztriage: 1 crash report");
@@ -131,28 +100,25 @@ describe("commands in comments", () => {
   }
 
   /** A triage of the seed in the issue body whose comments are `comments`. */
-  function seedTriage(config: string, comments: unknown[]): nock.Scope {
-    const scope = nockConfig(nockAuth(github()), config).get(`${REPO_PATH}/issues/1/comments`).query(true).reply(200, comments);
-    return nockIssueSearch(scope.get(`${REPO_PATH}/commits/${SEED_SHA}`).query(true).reply(404));
+  function seedTriage(config: string, comments: ListedComment[]): nock.Scope {
+    const scope = nockTriageStart(github(), { config, comments });
+    return nockTriageLookups(scope, { commit: { sha: SEED_SHA, status: 404 } });
   }
 
   test("#syz set subsystems replaces the app's subsystem labels; the command gets a +1 and is recorded", async () => {
     const { probot } = await strictProbot();
     const config = 'subsystems:\n  rules:\n    percpu: ["lib/percpu*.c"]\nmentions:\n  enabled: false\n';
     const command = comment(700, "Not percpu really:\n#syz set subsystems: block, mm", writer);
-    const scope = permission(seedTriage(config, [ownComment(600, "old summary"), command]), "maintainer", "write")
-      .get(`${REPO_PATH}/issues/1/labels`)
-      .query(true)
-      .reply(200, [{ name: "subsystem: percpu" }, { name: "bug" }])
+    const scope = permission(seedTriage(config, [ownComment(600, "old summary"), command]), "maintainer", "write");
+    nockIssueLabels(scope, ["subsystem: percpu", "bug"])
       .post(`${REPO_PATH}/labels`)
       .times(2)
       .reply(201, {})
       .post(`${REPO_PATH}/issues/1/labels`, { labels: ["subsystem: block", "subsystem: mm"] })
       .reply(200, [])
       .delete(`${REPO_PATH}/issues/1/labels/subsystem%3A%20percpu`)
-      .reply(200, [])
-      .patch(`${REPO_PATH}/issues/comments/600`, (b: { body: string }) => bodies.push(b.body) > 0)
-      .reply(200, {})
+      .reply(200, []);
+    nockUpdatesComment(scope, 600, bodies)
       .post(`${REPO_PATH}/issues/comments/700/reactions`, { content: "+1" })
       .reply(201, {});
     await probot.receive(payload("issue_comment.created", { body: seed, comment: command.body, commentUser: writer, sender: writer }));
@@ -172,9 +138,8 @@ describe("commands in comments", () => {
       '<!-- syztriage-state: eyJzdWJzeXN0ZW1zIjpudWxsLCJkdXBsaWNhdGVPZiI6bnVsbCwiaW52YWxpZCI6ZmFsc2UsImZpeENvbW1pdCI6InBlcmNwdV9yZWY6IGZpeCB0aGUgZml4IiwiaGlzdG9yeSI6W119 -->',
       "<!-- syztriage-through: 700 -->",
     ].join("\n");
-    const scope = seedTriage(QUIET, [ownComment(600, done), command])
-      .patch(`${REPO_PATH}/issues/comments/600`, (b: { body: string }) => bodies.push(b.body) > 0)
-      .reply(200, {});
+    const scope = seedTriage(QUIET, [ownComment(600, done), command]);
+    nockUpdatesComment(scope, 600, bodies);
     await probot.receive(payload("issue_comment.created", { body: seed, comment: command.body, commentUser: writer, sender: writer }));
     // The summary is rewritten from the recorded state, but no permission check, reaction or reply happens again.
     expect(scope.pendingMocks()).toEqual([]);
@@ -187,7 +152,9 @@ describe("commands in comments", () => {
     const command = comment(701, "#syz invalid", stranger);
     const replies: string[] = [];
     const scope = permission(seedTriage(QUIET, [command]), "passerby", "read");
-    createsComment(scope, 601).post(`${REPO_PATH}/issues/1/comments`, (b: { body: string }) => replies.push(b.body) > 0).reply(201, { id: 702 });
+    nockCreatesComment(scope, 601, { record: bodies })
+      .post(`${REPO_PATH}/issues/1/comments`, (b: { body: string }) => replies.push(b.body) > 0)
+      .reply(201, { id: 702 });
     await probot.receive(payload("issue_comment.created", { body: seed, comment: command.body, commentUser: stranger, sender: stranger }));
     expect(scope.pendingMocks()).toEqual([]);
     expect(replies).toEqual(["@passerby: only people with write access to this repository can run syztriage commands, so yours was not run.\n"]);
@@ -198,23 +165,14 @@ describe("commands in comments", () => {
   test("#syz invalid labels the issue and stops the triage; #syz dup names the other issue", async () => {
     const { probot } = await strictProbot();
     const command = comment(703, "#syz invalid", writer);
-    const scope = nockConfig(nockAuth(github()), QUIET)
-      .get(`${REPO_PATH}/issues/1/comments`)
-      .query(true)
-      .reply(200, [command]);
-    permission(scope, "maintainer", "admin")
-      .get(`${REPO_PATH}/issues/1/labels`)
-      .query(true)
-      .reply(200, [])
+    const scope = nockTriageStart(github(), { config: QUIET, comments: [command] });
+    permission(scope, "maintainer", "admin");
+    nockIssueLabels(scope, [])
       .post(`${REPO_PATH}/labels`, { name: "invalid", color: "1d76db", description: "Added by syztriage" })
       .reply(422, { message: "Validation Failed", errors: [{ code: "already_exists" }] })
       .post(`${REPO_PATH}/issues/1/labels`, { labels: ["invalid"] })
-      .reply(200, [])
-      .post(`${REPO_PATH}/issues/1/comments`, (b: { body: string }) => bodies.push(b.body) > 0)
-      .reply(201, { id: 602 })
-      .get(`${REPO_PATH}/issues/1/comments`)
-      .query(true)
-      .reply(200, [ownComment(602, "x")])
+      .reply(200, []);
+    nockCreatesComment(scope, 602, { record: bodies })
       .post(`${REPO_PATH}/issues/comments/703/reactions`)
       .reply(201, {});
     await probot.receive(payload("issue_comment.created", { body: seed, comment: command.body, commentUser: writer, sender: writer }));
@@ -224,15 +182,13 @@ describe("commands in comments", () => {
 
     const dup = comment(704, "#syz dup: #12", writer);
     const { probot: second } = await strictProbot();
-    const again = permission(seedTriage(QUIET, [dup]), "maintainer", "write")
-      .get(`${REPO_PATH}/issues/1/labels`)
-      .query(true)
-      .reply(200, [])
+    const again = permission(seedTriage(QUIET, [dup]), "maintainer", "write");
+    nockIssueLabels(again, [])
       .post(`${REPO_PATH}/labels`, { name: "duplicate", color: "1d76db", description: "Added by syztriage" })
       .reply(201, {})
       .post(`${REPO_PATH}/issues/1/labels`, { labels: ["duplicate"] })
       .reply(200, []);
-    createsComment(again, 603).post(`${REPO_PATH}/issues/comments/704/reactions`).reply(201, {});
+    nockCreatesComment(again, 603, { record: bodies }).post(`${REPO_PATH}/issues/comments/704/reactions`).reply(201, {});
     await second.receive(payload("issue_comment.created", { body: seed, comment: dup.body, commentUser: writer, sender: writer }));
     expect(again.pendingMocks()).toEqual([]);
     expect(bodies[1]).toContain("Duplicate of #12.");

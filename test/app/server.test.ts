@@ -6,7 +6,7 @@ import { pino } from "pino";
 import { afterAll, beforeAll, beforeEach, expect, test } from "vitest";
 import app from "../../src/index.js";
 import { fixtureText } from "../helpers/fixtures.js";
-import { APP_ID, github, nockAuth, nockConfig, ownComment, payload, PRIVATE_KEY, REPO_PATH } from "../helpers/probot.js";
+import { APP_ID, github, nockCreatesComment, nockTriageLookups, nockTriageStart, payload, PRIVATE_KEY } from "../helpers/probot.js";
 
 const SECRET = "a-real-secret";
 let server: Server;
@@ -67,23 +67,9 @@ async function deliver(body: string, signature: string) {
 test("a signed webhook is triaged through the real HTTP server", async () => {
   const event = JSON.stringify(payload("issues.opened", { body: fixtureText("logs/seed-2020-culprit.txt") }).payload);
   const bodies: string[] = [];
-  const scope = nockConfig(nockAuth(github()), "mentions:\n  enabled: false\n")
-    .get(`${REPO_PATH}/issues/1/comments`)
-    .query(true)
-    .reply(200, [])
-    .get(`${REPO_PATH}/commits/2b0d3d3e4fcfb19d10f9a82910b8f0f05c56ee3e`)
-    .query(true)
-    .reply(404)
-    .get("/search/issues")
-    .query(true)
-    .reply(200, { total_count: 0, incomplete_results: false, items: [] })
-    .get(`${REPO_PATH}/contents/MAINTAINERS`)
-    .reply(404)
-    .post(`${REPO_PATH}/issues/1/comments`, (b: { body: string }) => bodies.push(b.body) > 0)
-    .reply(201, { id: 1 })
-    .get(`${REPO_PATH}/issues/1/comments`)
-    .query(true)
-    .reply(200, [ownComment(1, "x")]);
+  const scope = nockTriageStart(github(), { config: "mentions:\n  enabled: false\n", comments: [] });
+  nockTriageLookups(scope, { commit: { sha: "2b0d3d3e4fcfb19d10f9a82910b8f0f05c56ee3e", status: 404 } });
+  nockCreatesComment(scope, 1, { record: bodies });
   const response = await deliver(event, await sign(SECRET, event));
   expect(response.status).toBe(200);
   expect(scope.pendingMocks()).toEqual([]);

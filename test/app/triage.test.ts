@@ -1,5 +1,5 @@
 import nock from "nock";
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { beforeEach, describe, expect, test } from "vitest";
 import { fixtureText } from "../helpers/fixtures.js";
 import {
   APP_ID,
@@ -7,14 +7,20 @@ import {
   comment,
   github,
   nockAuth,
-  nockConfig,
+  nockCreatesComment,
+  nockIssueLabels,
   nockIssueSearch,
   nockNoConfig,
+  nockNoMaintainers,
+  nockTriageLookups,
+  nockTriageStart,
+  nockUpdatesComment,
   ownComment,
   payload,
   REPO_PATH,
   strictProbot,
   testProbot,
+  useNock,
 } from "../helpers/probot.js";
 
 const seed = fixtureText("logs/seed-2020-culprit.txt");
@@ -23,8 +29,7 @@ const fenced = (text: string) => `Found by syzbot on our tree:\n\n\`\`\`\n${text
 
 /** The seed's culprit exists in the repository and GitHub links its author to a login. */
 function nockSeedLookups(scope: nock.Scope, logins: Record<string, string | null> = {}): nock.Scope {
-  scope.get(`${REPO_PATH}/commits/${SEED_SHA}`).query(true).reply(200, { sha: SEED_SHA, author: { login: "ming-lei" } });
-  nockIssueSearch(scope);
+  nockTriageLookups(scope, { commit: { sha: SEED_SHA, status: 200, body: { sha: SEED_SHA, author: { login: "ming-lei" } } } });
   for (const email of ["axboe@kernel.dk", "hch@lst.de", "tj@kernel.org", "vkabatov@redhat.com"]) {
     const login = email in logins ? logins[email] : null;
     scope
@@ -35,31 +40,18 @@ function nockSeedLookups(scope: nock.Scope, logins: Record<string, string | null
   return scope;
 }
 
+useNock();
 let bodies: string[];
 beforeEach(() => {
-  nock.disableNetConnect();
   bodies = [];
 });
-afterEach(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
-
 
 describe("a log in a new issue", () => {
   test("gets one comment that summarizes it and mentions the recipients GitHub knows", async () => {
     const { probot } = await strictProbot();
-    const scope = nockNoConfig(nockAuth(github()))
-      .get(`${REPO_PATH}/issues/1/comments`)
-      .query(true)
-      .reply(200, []);
+    const scope = nockTriageStart(github(), { config: null, comments: [] });
     nockSeedLookups(scope, { "axboe@kernel.dk": "axboe", "hch@lst.de": "hch", "tj@kernel.org": "htejun" });
-    scope
-      .post(`${REPO_PATH}/issues/1/comments`, (b: { body: string }) => bodies.push(b.body) > 0)
-      .reply(201, { id: 901 })
-      .get(`${REPO_PATH}/issues/1/comments`)
-      .query(true)
-      .reply(200, [ownComment(901, "x")]);
+    nockCreatesComment(scope, 901, { record: bodies });
 
     await probot.receive(payload("issues.opened", { body: fenced(seed) }));
 
@@ -89,31 +81,15 @@ describe("a log in a new issue", () => {
       "    axboe@kernel.dk: axboe",
     ].join("\n");
     const created: unknown[] = [];
-    const scope = nockConfig(nockAuth(github()), config)
-      .get(`${REPO_PATH}/issues/1/comments`)
-      .query(true)
-      .reply(200, [])
-      .get(`${REPO_PATH}/commits/${SEED_SHA}`)
-      .query(true)
-      .reply(404, { message: "No commit found" })
-      .get("/search/issues")
-      .query(true)
-      .reply(200, { total_count: 0, incomplete_results: false, items: [] })
-      .get(`${REPO_PATH}/contents/MAINTAINERS`)
-      .reply(404)
-      .get(`${REPO_PATH}/issues/1/labels`)
-      .query(true)
-      .reply(200, [{ name: "bug" }])
+    const scope = nockTriageStart(github(), { config, comments: [] });
+    nockTriageLookups(scope, { commit: { sha: SEED_SHA, status: 404, body: { message: "No commit found" } } });
+    nockIssueLabels(scope, ["bug"])
       .post(`${REPO_PATH}/labels`, (b) => created.push(b) > 0)
       .times(2)
       .reply(201, {})
       .post(`${REPO_PATH}/issues/1/labels`, { labels: ["subsystem: percpu", "syzbot"] })
-      .reply(200, [])
-      .post(`${REPO_PATH}/issues/1/comments`, (b: { body: string }) => bodies.push(b.body) > 0)
-      .reply(201, { id: 902 })
-      .get(`${REPO_PATH}/issues/1/comments`)
-      .query(true)
-      .reply(200, [ownComment(902, "x")]);
+      .reply(200, []);
+    nockCreatesComment(scope, 902, { record: bodies });
 
     await probot.receive(payload("issues.opened", { body: seed }));
 
@@ -146,34 +122,16 @@ describe("events that change nothing write nothing", () => {
   test("a redelivered event finds the comment unchanged and writes nothing", async () => {
     const { probot } = await strictProbot();
     const config = "mentions:\n  lookup: false\n";
-    const first = nockConfig(nockAuth(github()), config)
-      .get(`${REPO_PATH}/issues/1/comments`)
-      .query(true)
-      .reply(200, [])
-      .get(`${REPO_PATH}/commits/${SEED_SHA}`)
-      .query(true)
-      .reply(200, { author: null })
-      .get("/search/issues")
-      .query(true)
-      .reply(200, { total_count: 0, incomplete_results: false, items: [] })
-      .get(`${REPO_PATH}/contents/MAINTAINERS`)
-      .reply(404)
-      .post(`${REPO_PATH}/issues/1/comments`, (b: { body: string }) => bodies.push(b.body) > 0)
-      .reply(201, { id: 903 })
-      .get(`${REPO_PATH}/issues/1/comments`)
-      .query(true)
-      .reply(200, [ownComment(903, "x")]);
+    const first = nockTriageStart(github(), { config, comments: [] });
+    nockTriageLookups(first, { commit: { sha: SEED_SHA, status: 200, body: { author: null } } });
+    nockCreatesComment(first, 903, { record: bodies });
     const event = payload("issues.opened", { body: seed });
     await probot.receive(event);
     expect(first.pendingMocks()).toEqual([]);
 
     // Same delivery again: the comment already says exactly this; the commit lookup is cached.
-    const again = nockIssueSearch(
-      nockConfig(github(), config)
-        .get(`${REPO_PATH}/issues/1/comments`)
-        .query(true)
-        .reply(200, [ownComment(903, bodies[0]!)]),
-    );
+    const again = nockTriageStart(github(), { auth: false, config, comments: [ownComment(903, bodies[0]!)] });
+    nockTriageLookups(again);
     await probot.receive(event);
     expect(again.pendingMocks()).toEqual([]);
   });
@@ -181,26 +139,10 @@ describe("events that change nothing write nothing", () => {
   test("a redelivery whose payload predates the app's labels reads them again and adds none", async () => {
     const { probot } = await strictProbot();
     const config = 'subsystems:\n  rules:\n    percpu: ["lib/percpu*.c"]\nmentions:\n  enabled: false\n';
-    const scope = nockConfig(nockAuth(github()), config)
-      .get(`${REPO_PATH}/issues/1/comments`)
-      .query(true)
-      .reply(200, [])
-      .get(`${REPO_PATH}/commits/${SEED_SHA}`)
-      .query(true)
-      .reply(404)
-      .get("/search/issues")
-      .query(true)
-      .reply(200, { total_count: 0, incomplete_results: false, items: [] })
-      .get(`${REPO_PATH}/contents/MAINTAINERS`)
-      .reply(404)
-      .get(`${REPO_PATH}/issues/1/labels`)
-      .query(true)
-      .reply(200, [{ name: "bug" }, { name: "subsystem: percpu" }])
-      .post(`${REPO_PATH}/issues/1/comments`)
-      .reply(201, { id: 920 })
-      .get(`${REPO_PATH}/issues/1/comments`)
-      .query(true)
-      .reply(200, [ownComment(920, "x")]);
+    const scope = nockTriageStart(github(), { config, comments: [] });
+    nockTriageLookups(scope, { commit: { sha: SEED_SHA, status: 404 } });
+    nockIssueLabels(scope, ["bug", "subsystem: percpu"]);
+    nockCreatesComment(scope, 920);
     await probot.receive(payload("issues.opened", { body: seed }));
     expect(scope.pendingMocks()).toEqual([]);
   });
@@ -209,14 +151,9 @@ describe("events that change nothing write nothing", () => {
     const { probot } = await strictProbot();
     const config = "mentions:\n  enabled: false\n";
     const edited: string[] = [];
-    const scope = nockConfig(nockAuth(github()), config)
-      .get(`${REPO_PATH}/issues/1/comments`)
-      .query(true)
-      .reply(200, [comment(10, "+1, same here"), ownComment(904, "an older summary")])
-      .get(`${REPO_PATH}/contents/MAINTAINERS`)
-      .reply(404)
-      .patch(`${REPO_PATH}/issues/comments/904`, (b: { body: string }) => edited.push(b.body) > 0)
-      .reply(200, {});
+    const scope = nockTriageStart(github(), { config, comments: [comment(10, "+1, same here"), ownComment(904, "an older summary")] });
+    nockNoMaintainers(scope);
+    nockUpdatesComment(scope, 904, edited);
     await probot.receive(payload("issues.edited", { body: fixtureText("logs/error-not-reproduced.txt"), from: seed }));
     expect(scope.pendingMocks()).toEqual([]);
     expect(edited[0]).toContain("the cause bisection failed: the crash wasn't reproduced on the original commit");
@@ -243,26 +180,14 @@ describe("an unreliable bisection", () => {
   const config = (when: string) => `mentions:\n  when: ${when}\n  lookup: false\n  users:\n    torvalds@linux-foundation.org: torvalds\n`;
 
   function scopeFor(when: string, labels: string[]): nock.Scope {
-    const scope = nockIssueSearch(
-      nockConfig(nockAuth(github()), config(when))
-        .get(`${REPO_PATH}/issues/1/comments`)
-        .query(true)
-        .reply(200, [])
-        .get(`${REPO_PATH}/commits/${MERGE_SHA}`)
-        .query(true)
-        .reply(404),
-    );
+    const scope = nockTriageStart(github(), { config: config(when), comments: [] });
+    nockTriageLookups(scope, { commit: { sha: MERGE_SHA, status: 404 } });
     if (labels.length > 0) {
-      scope.get(`${REPO_PATH}/issues/1/labels`).query(true).reply(200, []);
+      nockIssueLabels(scope, []);
       for (const name of labels) scope.post(`${REPO_PATH}/labels`, (b: { name: string }) => b.name === name).reply(201, {});
       scope.post(`${REPO_PATH}/issues/1/labels`, { labels }).reply(200, []);
     }
-    return scope
-      .post(`${REPO_PATH}/issues/1/comments`, (b: { body: string }) => bodies.push(b.body) > 0)
-      .reply(201, { id: 940 })
-      .get(`${REPO_PATH}/issues/1/comments`)
-      .query(true)
-      .reply(200, [ownComment(940, "x")]);
+    return nockCreatesComment(scope, 940, { record: bodies });
   }
 
   test("shows the result and the reasons, mentions no one, and is labelled", async () => {
@@ -291,40 +216,23 @@ describe("duplicates", () => {
     const { probot } = await strictProbot();
     const config = 'labels:\n  duplicate: "duplicate?"\nmentions:\n  enabled: false\n';
     let query = "";
-    const scope = nockConfig(nockAuth(github()), config)
-      .get(`${REPO_PATH}/issues/1/comments`)
-      .query(true)
-      .reply(200, [])
-      .get(`${REPO_PATH}/commits/${SEED_SHA}`)
-      .query(true)
-      .reply(404)
-      .get("/search/issues")
-      .query((q) => {
-        query = String(q.q);
-        return true;
-      })
-      .reply(200, {
-        total_count: 3,
-        items: [
-          { number: 1, title: "this issue itself", body: "", html_url: "x" },
-          { number: 7, title: "[syzbot] [block?] BUG: unable to handle kernel NULL pointer dereference in __percpu_ref_exit (2)", body: "", html_url: "y" },
-          { number: 9, title: "KASAN: use-after-free in something else", body: "unrelated", html_url: "z" },
-        ],
-      })
-      .get(`${REPO_PATH}/contents/MAINTAINERS`)
-      .reply(404)
-      .get(`${REPO_PATH}/issues/1/labels`)
-      .query(true)
-      .reply(200, [])
+    const scope = nockTriageStart(github(), { config, comments: [] });
+    nockTriageLookups(scope, { commit: { sha: SEED_SHA, status: 404 }, search: false });
+    const found = [
+      { number: 1, title: "this issue itself" },
+      { number: 7, title: "[syzbot] [block?] BUG: unable to handle kernel NULL pointer dereference in __percpu_ref_exit (2)" },
+      { number: 9, title: "KASAN: use-after-free in something else", body: "unrelated" },
+    ];
+    nockIssueSearch(scope, found, (q) => {
+      query = String(q.q);
+      return true;
+    });
+    nockIssueLabels(scope, [])
       .post(`${REPO_PATH}/labels`, { name: "duplicate?", color: "1d76db", description: "Added by syztriage" })
       .reply(201, {})
       .post(`${REPO_PATH}/issues/1/labels`, { labels: ["duplicate?"] })
-      .reply(200, [])
-      .post(`${REPO_PATH}/issues/1/comments`, (b: { body: string }) => bodies.push(b.body) > 0)
-      .reply(201, { id: 930 })
-      .get(`${REPO_PATH}/issues/1/comments`)
-      .query(true)
-      .reply(200, [ownComment(930, "x")]);
+      .reply(200, []);
+    nockCreatesComment(scope, 930, { record: bodies });
     await probot.receive(payload("issues.opened", { body: seed }));
     expect(scope.pendingMocks()).toEqual([]);
     expect(query).toBe('repo:Codertocat/Hello-World is:issue is:open "BUG: unable to handle kernel NULL pointer dereference in __percpu_ref_exit"');
@@ -334,23 +242,12 @@ describe("duplicates", () => {
 
   test("a failed search leaves the hint out and still triages", async () => {
     const { probot, logs } = await testProbot();
-    const scope = nockConfig(nockAuth(github()), "mentions:\n  enabled: false\n")
-      .get(`${REPO_PATH}/issues/1/comments`)
-      .query(true)
-      .reply(200, [])
-      .get(`${REPO_PATH}/commits/${SEED_SHA}`)
-      .query(true)
-      .reply(404)
+    const scope = nockTriageStart(github(), { config: "mentions:\n  enabled: false\n", comments: [] });
+    nockTriageLookups(scope, { commit: { sha: SEED_SHA, status: 404 }, search: false })
       .get("/search/issues")
       .query(true)
-      .reply(403, { message: "API rate limit exceeded" })
-      .get(`${REPO_PATH}/contents/MAINTAINERS`)
-      .reply(404)
-      .post(`${REPO_PATH}/issues/1/comments`)
-      .reply(201, { id: 931 })
-      .get(`${REPO_PATH}/issues/1/comments`)
-      .query(true)
-      .reply(200, [ownComment(931, "x")]);
+      .reply(403, { message: "API rate limit exceeded" });
+    nockCreatesComment(scope, 931);
     await probot.receive(payload("issues.opened", { body: seed }));
     expect(scope.pendingMocks()).toEqual([]);
     expect(logs.map((l) => l.msg)).toContain("duplicate search failed");
@@ -360,15 +257,8 @@ describe("duplicates", () => {
 describe("configuration errors", () => {
   test("an unknown key and a wrong type give one comment naming both, no labels, no mentions", async () => {
     const { probot } = await testProbot();
-    const scope = nockConfig(nockAuth(github()), "labels:\n  prefx: 'x'\nmentions:\n  max: lots\n")
-      .get(`${REPO_PATH}/issues/1/comments`)
-      .query(true)
-      .reply(200, [])
-      .post(`${REPO_PATH}/issues/1/comments`, (b: { body: string }) => bodies.push(b.body) > 0)
-      .reply(201, { id: 905 })
-      .get(`${REPO_PATH}/issues/1/comments`)
-      .query(true)
-      .reply(200, [ownComment(905, "x")]);
+    const scope = nockTriageStart(github(), { config: "labels:\n  prefx: 'x'\nmentions:\n  max: lots\n", comments: [] });
+    nockCreatesComment(scope, 905, { record: bodies });
     await probot.receive(payload("issues.opened", { body: seed }));
     expect(scope.pendingMocks()).toEqual([]);
     expect(bodies[0]).toContain("configuration error");
@@ -380,12 +270,8 @@ describe("configuration errors", () => {
 
   test("invalid YAML is reported the same way", async () => {
     const { probot } = await testProbot();
-    const scope = nockConfig(nockAuth(github()), "labels: [unclosed\n")
-      .get(`${REPO_PATH}/issues/1/comments`)
-      .query(true)
-      .reply(200, [ownComment(906, "old")])
-      .patch(`${REPO_PATH}/issues/comments/906`, (b: { body: string }) => bodies.push(b.body) > 0)
-      .reply(200, {});
+    const scope = nockTriageStart(github(), { config: "labels: [unclosed\n", comments: [ownComment(906, "old")] });
+    nockUpdatesComment(scope, 906, bodies);
     await probot.receive(payload("issues.opened", { body: seed }));
     expect(scope.pendingMocks()).toEqual([]);
     expect(bodies[0]).toContain("configuration error");
@@ -402,23 +288,10 @@ describe("who may be triaged and mentioned", () => {
     expect(ignored.pendingMocks()).toEqual([]);
 
     const { probot: allowing } = await strictProbot();
-    const scope = nockConfig(nockAuth(github()), 'triage:\n  bots: ["syzbot-relay[bot]"]\nmentions:\n  lookup: false\n  users:\n    hch@lst.de: hch\n')
-      .get(`${REPO_PATH}/issues/1/comments`)
-      .query(true)
-      .reply(200, [comment(492700400, seed, bot)])
-      .get(`${REPO_PATH}/commits/${SEED_SHA}`)
-      .query(true)
-      .reply(404)
-      .get("/search/issues")
-      .query(true)
-      .reply(200, { total_count: 0, incomplete_results: false, items: [] })
-      .get(`${REPO_PATH}/contents/MAINTAINERS`)
-      .reply(404)
-      .post(`${REPO_PATH}/issues/1/comments`, (b: { body: string }) => bodies.push(b.body) > 0)
-      .reply(201, { id: 907 })
-      .get(`${REPO_PATH}/issues/1/comments`)
-      .query(true)
-      .reply(200, [ownComment(907, "x")]);
+    const config = 'triage:\n  bots: ["syzbot-relay[bot]"]\nmentions:\n  lookup: false\n  users:\n    hch@lst.de: hch\n';
+    const scope = nockTriageStart(github(), { config, comments: [comment(492700400, seed, bot)] });
+    nockTriageLookups(scope, { commit: { sha: SEED_SHA, status: 404 } });
+    nockCreatesComment(scope, 907, { record: bodies });
     await allowing.receive(payload("issue_comment.created", { comment: seed, sender: bot, commentUser: bot }));
     expect(scope.pendingMocks()).toEqual([]);
     expect(bodies[0]).toContain("cc @hch");
@@ -426,23 +299,9 @@ describe("who may be triaged and mentioned", () => {
 
   test("a log from outside the project is summarized without mentioning anyone", async () => {
     const { probot } = await strictProbot();
-    const scope = nockConfig(nockAuth(github()), "mentions:\n  users:\n    hch@lst.de: hch\n")
-      .get(`${REPO_PATH}/issues/1/comments`)
-      .query(true)
-      .reply(200, [])
-      .get(`${REPO_PATH}/commits/${SEED_SHA}`)
-      .query(true)
-      .reply(404)
-      .get("/search/issues")
-      .query(true)
-      .reply(200, { total_count: 0, incomplete_results: false, items: [] })
-      .get(`${REPO_PATH}/contents/MAINTAINERS`)
-      .reply(404)
-      .post(`${REPO_PATH}/issues/1/comments`, (b: { body: string }) => bodies.push(b.body) > 0)
-      .reply(201, { id: 908 })
-      .get(`${REPO_PATH}/issues/1/comments`)
-      .query(true)
-      .reply(200, [ownComment(908, "x")]);
+    const scope = nockTriageStart(github(), { config: "mentions:\n  users:\n    hch@lst.de: hch\n", comments: [] });
+    nockTriageLookups(scope, { commit: { sha: SEED_SHA, status: 404 } });
+    nockCreatesComment(scope, 908, { record: bodies });
     await probot.receive(payload("issues.opened", { body: seed, issue: { author_association: "NONE" } }));
     expect(scope.pendingMocks()).toEqual([]);
     expect(bodies[0]).not.toContain("@hch");
@@ -454,23 +313,9 @@ describe("who may be triaged and mentioned", () => {
     const { probot } = await strictProbot();
     const users = ["axboe@kernel.dk: axboe", "hch@lst.de: hch", "ming.lei@redhat.com: ming", "tj@kernel.org: tj"];
     const config = `mentions:\n  max: 2\n  lookup: false\n  users:\n${users.map((u) => `    ${u}`).join("\n")}\n`;
-    const scope = nockConfig(nockAuth(github()), config)
-      .get(`${REPO_PATH}/issues/1/comments`)
-      .query(true)
-      .reply(200, [])
-      .get(`${REPO_PATH}/commits/${SEED_SHA}`)
-      .query(true)
-      .reply(404)
-      .get("/search/issues")
-      .query(true)
-      .reply(200, { total_count: 0, incomplete_results: false, items: [] })
-      .get(`${REPO_PATH}/contents/MAINTAINERS`)
-      .reply(404)
-      .post(`${REPO_PATH}/issues/1/comments`, (b: { body: string }) => bodies.push(b.body) > 0)
-      .reply(201, { id: 909 })
-      .get(`${REPO_PATH}/issues/1/comments`)
-      .query(true)
-      .reply(200, [ownComment(909, "x")]);
+    const scope = nockTriageStart(github(), { config, comments: [] });
+    nockTriageLookups(scope, { commit: { sha: SEED_SHA, status: 404 } });
+    nockCreatesComment(scope, 909, { record: bodies });
     await probot.receive(payload("issues.opened", { body: seed }));
     expect(scope.pendingMocks()).toEqual([]);
     expect(bodies[0]?.match(/(?<=^|\s)@[a-z]/gm)).toHaveLength(2);
@@ -482,34 +327,12 @@ describe("races and failures", () => {
   test("a new issue and a comment arriving together produce one comment", async () => {
     const { probot } = await strictProbot();
     const config = "mentions:\n  enabled: false\n";
-    let posted = "";
-    const scope = nockConfig(nockAuth(github()), config)
-      .get(`${REPO_PATH}/issues/1/comments`)
-      .query(true)
-      .reply(200, [])
-      .get(`${REPO_PATH}/commits/${SEED_SHA}`)
-      .query(true)
-      .reply(404)
-      .get("/search/issues")
-      .query(true)
-      .reply(200, { total_count: 0, incomplete_results: false, items: [] })
-      .get(`${REPO_PATH}/contents/MAINTAINERS`)
-      .reply(404)
-      .post(`${REPO_PATH}/issues/1/comments`, (b: { body: string }) => {
-        posted = b.body;
-        return true;
-      })
-      .reply(201, { id: 910 })
-      .get(`${REPO_PATH}/issues/1/comments`)
-      .query(true)
-      .reply(200, [ownComment(910, "x")]);
+    const scope = nockTriageStart(github(), { config, comments: [] });
+    nockTriageLookups(scope, { commit: { sha: SEED_SHA, status: 404 } });
+    nockCreatesComment(scope, 910, { record: bodies });
     // The second event runs after the first and sees the comment it created.
-    nockIssueSearch(
-      nockConfig(scope, config)
-        .get(`${REPO_PATH}/issues/1/comments`)
-        .query(true)
-        .reply(() => [200, [comment(492700400, "me too"), ownComment(910, posted)]]),
-    );
+    nockTriageStart(scope, { auth: false, config, comments: () => [comment(492700400, "me too"), ownComment(910, bodies[0] ?? "")] });
+    nockTriageLookups(scope);
     await Promise.all([
       probot.receive(payload("issues.opened", { body: seed })),
       probot.receive(payload("issue_comment.created", { body: seed, comment: seed })),
@@ -520,18 +343,8 @@ describe("races and failures", () => {
   test("a failed write is logged with the issue and delivery, and the next event repairs it", async () => {
     const { probot, logs } = await testProbot();
     const config = "mentions:\n  enabled: false\n";
-    const failing = nockConfig(nockAuth(github()), config)
-      .get(`${REPO_PATH}/issues/1/comments`)
-      .query(true)
-      .reply(200, [])
-      .get(`${REPO_PATH}/commits/${SEED_SHA}`)
-      .query(true)
-      .reply(404)
-      .get("/search/issues")
-      .query(true)
-      .reply(200, { total_count: 0, incomplete_results: false, items: [] })
-      .get(`${REPO_PATH}/contents/MAINTAINERS`)
-      .reply(404)
+    const failing = nockTriageStart(github(), { config, comments: [] });
+    nockTriageLookups(failing, { commit: { sha: SEED_SHA, status: 404 } })
       .post(`${REPO_PATH}/issues/1/comments`)
       .reply(500, { message: "boom" });
     await expect(probot.receive(payload("issues.opened", { body: seed }))).rejects.toThrow();
@@ -539,35 +352,18 @@ describe("races and failures", () => {
     const error = logs.find((l) => l.msg === "triage failed; the next event on this issue retries it");
     expect(error).toMatchObject({ issue: "Codertocat/Hello-World#1", delivery: "delivery-issues.opened" });
 
-    const repair = nockIssueSearch(nockConfig(github(), config).get(`${REPO_PATH}/issues/1/comments`).query(true).reply(200, []))
-      .post(`${REPO_PATH}/issues/1/comments`)
-      .reply(201, { id: 911 })
-      .get(`${REPO_PATH}/issues/1/comments`)
-      .query(true)
-      .reply(200, [ownComment(911, "x")]);
+    const repair = nockTriageStart(github(), { auth: false, config, comments: [] });
+    nockTriageLookups(repair);
+    nockCreatesComment(repair, 911);
     await probot.receive(payload("issues.edited", { body: seed }));
     expect(repair.pendingMocks()).toEqual([]);
   });
 
   test("a duplicate comment created by another replica is deleted, the oldest kept", async () => {
     const { probot } = await strictProbot();
-    const scope = nockConfig(nockAuth(github()), "mentions:\n  enabled: false\n")
-      .get(`${REPO_PATH}/issues/1/comments`)
-      .query(true)
-      .reply(200, [])
-      .get(`${REPO_PATH}/commits/${SEED_SHA}`)
-      .query(true)
-      .reply(404)
-      .get("/search/issues")
-      .query(true)
-      .reply(200, { total_count: 0, incomplete_results: false, items: [] })
-      .get(`${REPO_PATH}/contents/MAINTAINERS`)
-      .reply(404)
-      .post(`${REPO_PATH}/issues/1/comments`)
-      .reply(201, { id: 913 })
-      .get(`${REPO_PATH}/issues/1/comments`)
-      .query(true)
-      .reply(200, [ownComment(912, "from the other replica"), ownComment(913, "ours")])
+    const scope = nockTriageStart(github(), { config: "mentions:\n  enabled: false\n", comments: [] });
+    nockTriageLookups(scope, { commit: { sha: SEED_SHA, status: 404 } });
+    nockCreatesComment(scope, 913, { relisted: [ownComment(912, "from the other replica"), ownComment(913, "ours")] })
       .delete(`${REPO_PATH}/issues/comments/913`)
       .reply(204);
     await probot.receive(payload("issues.opened", { body: seed }));

@@ -1,10 +1,11 @@
 import { generateKeyPairSync } from "node:crypto";
 import { readFileSync } from "node:fs";
+import type { ParsedUrlQuery } from "node:querystring";
 import nock from "nock";
 import { Probot, ProbotOctokit } from "probot";
 import { Writable } from "node:stream";
 import { pino } from "pino";
-import { expect, onTestFinished } from "vitest";
+import { afterEach, beforeEach, expect, onTestFinished } from "vitest";
 import app from "../../src/index.js";
 import { COMMENT_MARKER } from "../../src/render/comment.js";
 import { FIXTURES } from "./fixtures.js";
@@ -111,15 +112,98 @@ export function ownComment(id: number, body: string) {
   return comment(id, summary, { login: APP_LOGIN, type: "Bot" }, { performed_via_github_app: { id: APP_ID } });
 }
 
+/** For every test of the calling file: no real network, and no interceptor left behind for the next test. */
+export function useNock(): void {
+  beforeEach(() => nock.disableNetConnect());
+  afterEach(() => {
+    nock.cleanAll();
+    nock.enableNetConnect();
+  });
+}
+
 export function github(): nock.Scope {
   return nock(API);
 }
 
-/** The one duplicate search of a triage, finding the given open issues. */
-export function nockIssueSearch(scope: nock.Scope, items: { number: number; title: string; body?: string }[] = []): nock.Scope {
-  return nockNoMaintainers(scope)
-    .get("/search/issues")
+/** A comment as GitHub lists it (`comment` or `ownComment`). */
+export type ListedComment = ReturnType<typeof comment>;
+
+/** An open issue the duplicate search finds. */
+export interface SearchHit {
+  number: number;
+  title: string;
+  body?: string;
+}
+
+/**
+ * The start of a triage: the installation token and GET /app (unless `auth: false`: a later event of the same
+ * Probot, whose token and identity are cached), `.github/syztriage.yml` (`config: null`: no file, here or in the
+ * owner's `.github`), and the listing of the issue's comments (`comments` as a function: read when the request comes).
+ */
+export function nockTriageStart(
+  scope: nock.Scope,
+  start: { config: string | null; comments: ListedComment[] | (() => ListedComment[]); auth?: boolean },
+): nock.Scope {
+  if (start.auth !== false) nockAuth(scope);
+  if (start.config === null) nockNoConfig(scope);
+  else nockConfig(scope, start.config);
+  const { comments } = start;
+  return scope
+    .get(`${REPO_PATH}/issues/1/comments`)
     .query(true)
+    .reply(200, typeof comments === "function" ? () => comments() : comments);
+}
+
+/**
+ * The lookups of a triage after its start: GET the culprit `commit` (left out: no culprit, or its lookup is
+ * cached), the one duplicate search finding `search` (none by default; `false`: the test states the search
+ * itself) and the read of a MAINTAINERS that does not exist (`maintainers: false`: the test states the reads).
+ */
+export function nockTriageLookups(
+  scope: nock.Scope,
+  lookups: { commit?: { sha: string; status: number; body?: nock.Body }; search?: SearchHit[] | false; maintainers?: false } = {},
+): nock.Scope {
+  const { commit } = lookups;
+  if (commit) scope.get(`${REPO_PATH}/commits/${commit.sha}`).query(true).reply(commit.status, commit.body);
+  if (lookups.search !== false) nockIssueSearch(scope, lookups.search);
+  if (lookups.maintainers !== false) nockNoMaintainers(scope);
+  return scope;
+}
+
+/**
+ * The app's new summary comment: POST it (its body pushed to `record` when given; without `record` any body
+ * matches), then the re-list that looks for a duplicate created by another replica, finding `relisted`
+ * (by default only this comment).
+ */
+export function nockCreatesComment(scope: nock.Scope, id: number, create: { record?: string[]; relisted?: ListedComment[] } = {}): nock.Scope {
+  const { record } = create;
+  const path = `${REPO_PATH}/issues/1/comments`;
+  const post = record ? scope.post(path, (b: { body: string }) => record.push(b.body) > 0) : scope.post(path);
+  return post
+    .reply(201, { id })
+    .get(path)
+    .query(true)
+    .reply(200, create.relisted ?? [ownComment(id, "x")]);
+}
+
+/** The app's existing summary comment rewritten in place, its new body pushed to `record`. */
+export function nockUpdatesComment(scope: nock.Scope, id: number, record: string[]): nock.Scope {
+  return scope.patch(`${REPO_PATH}/issues/comments/${id}`, (b: { body: string }) => record.push(b.body) > 0).reply(200, {});
+}
+
+/** The issue's current labels, as GET /issues/1/labels lists them. */
+export function nockIssueLabels(scope: nock.Scope, names: string[]): nock.Scope {
+  return scope
+    .get(`${REPO_PATH}/issues/1/labels`)
+    .query(true)
+    .reply(200, names.map((name) => ({ name })));
+}
+
+/** The one duplicate search of a triage, finding the given open issues; `query` checks (or records) the search's query string. */
+export function nockIssueSearch(scope: nock.Scope, items: SearchHit[] = [], query: true | ((q: ParsedUrlQuery) => boolean) = true): nock.Scope {
+  return scope
+    .get("/search/issues")
+    .query(query)
     .reply(200, {
       total_count: items.length,
       incomplete_results: false,
