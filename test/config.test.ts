@@ -34,6 +34,8 @@ describe("configuration", () => {
     ["mentions:\n  users:\n    not-an-email: x\n", "Invalid key in record", 'mentions.users["not-an-email"]'],
     ["triage:\n  authors: ['bad login!']\n", "must be a GitHub login", "triage.authors[0]"],
     ["subsytems: {}\n", 'Unrecognized key: "subsytems"', ""],
+    ["fetch:\n  hosts: [169.254.169.254]\n", "no IP address, no localhost", "fetch.hosts[0]"],
+    ["fetch:\n  hosts: [localhost]\n", "no IP address, no localhost", "fetch.hosts[0]"],
   ])("%j is rejected with a specific error", (yaml, message, path) => {
     const result = configFromYaml(yaml);
     expect(result.ok).toBe(false);

@@ -108,14 +108,13 @@ function dedupe(recipients: Recipient[]): Recipient[] {
   return recipients.filter((r) => !seen.has(r.email) && seen.add(r.email));
 }
 
-export interface ReadText {
-  origin: TextOrigin;
+export interface ReadText extends SourceText {
   read: ParseResult;
 }
 
 /** The reports in the texts the config lets the app act on. */
 export function readTexts(texts: SourceText[], config: Config): ReadText[] {
-  return texts.filter((t) => isTriaged(t.origin, config)).map((t) => ({ origin: t.origin, read: readReports(t.text) }));
+  return texts.filter((t) => isTriaged(t.origin, config)).map((t) => ({ ...t, read: readReports(t.text) }));
 }
 
 export function hasFindings(texts: ReadText[]): boolean {

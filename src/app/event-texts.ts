@@ -1,18 +1,12 @@
-import type { Association } from "../config/schema.js";
+import { Association } from "../config/schema.js";
+import type { IssueData } from "../github/types.js";
 import type { SourceText, TextOrigin } from "../analyse/origin.js";
 
 /** The parts of an issues / issue_comment payload the app reads. */
 export interface IssuePayload {
   action: string;
-  issue: {
-    number: number;
-    body?: string | null;
-    html_url: string;
-    user: { login: string; type?: string } | null;
-    author_association: string;
-    labels?: ({ name?: string } | string)[];
-    pull_request?: unknown;
-  };
+  issue: IssueData;
+  repository: { html_url: string };
   comment?: {
     id: number;
     body?: string | null;
@@ -26,19 +20,19 @@ export interface IssuePayload {
 }
 
 function association(value: string): Association {
-  const known: Association[] = ["OWNER", "MEMBER", "COLLABORATOR", "CONTRIBUTOR", "FIRST_TIME_CONTRIBUTOR", "FIRST_TIMER", "NONE"];
-  return known.includes(value as Association) ? (value as Association) : "NONE";
+  const parsed = Association.safeParse(value);
+  return parsed.success ? parsed.data : "NONE";
 }
 
-export function issueOrigin(payload: IssuePayload): TextOrigin {
-  const user = payload.issue.user;
+export function issueOrigin(issue: IssueData): TextOrigin {
+  const user = issue.user;
   return {
     kind: "issue",
-    id: payload.issue.number,
+    id: issue.number,
     author: user?.login ?? "ghost",
-    association: association(payload.issue.author_association),
+    association: association(issue.author_association),
     isBot: user?.type === "Bot",
-    url: payload.issue.html_url,
+    url: issue.html_url,
   };
 }
 
@@ -60,10 +54,10 @@ export function changedTexts(payload: IssuePayload): string[] {
 }
 
 /** The issue body as a source text. */
-export function issueText(payload: IssuePayload): SourceText {
-  return { origin: issueOrigin(payload), text: payload.issue.body ?? "" };
+export function issueText(issue: IssueData): SourceText {
+  return { origin: issueOrigin(issue), text: issue.body ?? "" };
 }
 
-export function labelNames(payload: IssuePayload): string[] {
-  return (payload.issue.labels ?? []).map((l) => (typeof l === "string" ? l : (l.name ?? ""))).filter(Boolean);
+export function labelNames(issue: IssueData): string[] {
+  return (issue.labels ?? []).map((l) => (typeof l === "string" ? l : (l.name ?? ""))).filter(Boolean);
 }

@@ -1,16 +1,11 @@
-import {
-  type AuthoredCommand,
-  applyCommands,
-  type CommandState,
-  decodeState,
-  decodeThrough,
-  EMPTY_STATE,
-  parseCommands,
-} from "../commands/index.js";
+import { type AuthoredCommand, applyCommands, type CommandState, EMPTY_STATE, parseCommands } from "../commands/index.js";
 import type { IssueComment } from "../github/comments.js";
+import type { CommentHeader } from "../render/comment-header.js";
 
 export interface CommandOutcome {
   state: CommandState;
+  /** The state before this event's commands. */
+  previous: CommandState;
   /** The newest comment whose commands were handled, to record in the app's comment. */
   through: number;
   /** Comments whose commands ran: each gets a +1 reaction. */
@@ -28,11 +23,11 @@ export interface CommandOutcome {
  */
 export async function handleCommands(
   comments: IssueComment[],
-  ownBody: string | null,
+  header: CommentHeader | null,
   mayRun: (login: string) => Promise<boolean>,
 ): Promise<CommandOutcome> {
-  const previous = ownBody ? (decodeState(ownBody) ?? EMPTY_STATE) : EMPTY_STATE;
-  let through = ownBody ? decodeThrough(ownBody) : 0;
+  const previous = header?.state ?? EMPTY_STATE;
+  let through = header?.through ?? 0;
   const authored: AuthoredCommand[] = [];
   const ran: number[] = [];
   const refused: { id: number; login: string }[] = [];
@@ -51,7 +46,7 @@ export async function handleCommands(
     retriage ||= commands.some((c) => c.kind === "retriage");
     for (const command of commands) authored.push({ command, by: comment.login, at: comment.createdAt });
   }
-  return { state: applyCommands(previous, authored), through, ran, refused, retriage };
+  return { state: applyCommands(previous, authored), previous, through, ran, refused, retriage };
 }
 
 /** Whether a comment holds anything the app acts on as a command. */

@@ -1,12 +1,14 @@
 import type { Probot } from "probot";
 import type { SourceText } from "../analyse/origin.js";
-import { isTriaged } from "../analyse/triage.js";
+import { isTriaged, readTexts } from "../analyse/triage.js";
+import { EMPTY_STATE } from "../commands/index.js";
 import { FetchCache } from "../fetch/index.js";
 import { applyPlan } from "../github/apply.js";
 import { type IssueComment, listComments } from "../github/comments.js";
 import { loadConfig } from "../github/config.js";
-import { type AppIdentity, appIdentity } from "../github/identity.js";
-import { currentLabels } from "../github/labels.js";
+import { httpStatus } from "../github/http-status.js";
+import { type AppIdentity, appIdentity, isOwnComment } from "../github/identity.js";
+import { readIssue } from "../github/issue.js";
 import { LookupCache, repositoryLookup } from "../github/lookup.js";
 import { MaintainersCache, repositoryMaintainers } from "../github/maintainers-file.js";
 import { canWrite, PermissionCache } from "../github/permissions.js";
@@ -14,7 +16,8 @@ import { searchOpenIssues } from "../github/search-issues.js";
 import { type IssueEventContext, type IssueRef, issueKey } from "../github/types.js";
 import { desiredOutcome } from "../plan/desired-state.js";
 import { type DesiredState, planActions } from "../plan/plan.js";
-import { COMMENT_MARKER, renderConfigError, renderRefusal } from "../render/comment.js";
+import { renderConfigError, renderGone, renderRefusal } from "../render/comment.js";
+import { type CommentHeader, readCommentHeader } from "../render/comment-header.js";
 import { attachedLogs } from "./attached-logs.js";
 import { commentOrigin, type IssuePayload, issueOrigin, issueText, labelNames } from "./event-texts.js";
 import { eventMatters } from "./event-relevance.js";
@@ -31,9 +34,9 @@ interface AppState {
   fetches: FetchCache;
 }
 
-/** The app's summary comment: its own comment that starts with the marker (its replies do not). */
+/** The app's summary comment: its own comment that starts with the header (its replies do not). */
 function isSummary(comment: IssueComment): boolean {
-  return comment.own && comment.body.startsWith(COMMENT_MARKER);
+  return comment.own && readCommentHeader(comment.body) !== null;
 }
 
 /** Comments that someone other than the app wrote, as texts to triage. */
@@ -45,7 +48,12 @@ function commentTexts(comments: IssueComment[]): SourceText[] {
 async function removeDuplicateSummaries(context: IssueEventContext, ref: IssueRef, identity: AppIdentity): Promise<void> {
   const summaries = (await listComments(context.octokit, ref, identity)).filter(isSummary);
   for (const extra of summaries.slice(1)) {
-    await context.octokit.rest.issues.deleteComment({ owner: ref.owner, repo: ref.repo, comment_id: extra.id });
+    try {
+      await context.octokit.rest.issues.deleteComment({ owner: ref.owner, repo: ref.repo, comment_id: extra.id });
+    } catch (err) {
+      // 404: the other replica deleted it first.
+      if (httpStatus(err) !== 404) throw err;
+    }
   }
 }
 
@@ -55,15 +63,10 @@ async function writeOutcome(
   ref: IssueRef,
   identity: AppIdentity,
   desired: DesiredState,
-  payloadLabels: string[],
+  issueLabels: string[],
   summary: IssueComment | null,
 ): Promise<void> {
-  const comment = summary ? { id: summary.id, body: summary.body } : null;
-  let plan = planActions(desired, { issueLabels: payloadLabels, comment });
-  if (plan.addLabels.length > 0 || (desired.removeLabels ?? []).length > 0) {
-    // A redelivered or queued event carries the labels of its time: ask GitHub before writing.
-    plan = planActions(desired, { issueLabels: await currentLabels(context.octokit, ref), comment });
-  }
+  const plan = planActions(desired, { issueLabels, comment: summary ? { id: summary.id, body: summary.body } : null });
   const { commentId } = await applyPlan(context.octokit, ref, plan);
   if (plan.comment?.action === "create" && commentId !== null) await removeDuplicateSummaries(context, ref, identity);
 }
@@ -82,53 +85,50 @@ async function acknowledgeCommands(context: IssueEventContext, ref: IssueRef, ra
 async function triageIssue(state: AppState, context: IssueEventContext, payload: IssuePayload, ref: IssueRef): Promise<void> {
   const identity = await appIdentity(state.app);
   // The app's own comments come back as events: never triage them (no loops).
-  if (payload.sender.login === identity.login || payload.comment?.performed_via_github_app?.id === identity.id) return;
+  if (payload.sender.login === identity.login || (payload.comment && isOwnComment(payload.comment, identity))) return;
   const loaded = await loadConfig(context);
+  const eventAuthor = { ...issueOrigin(payload.issue), author: payload.sender.login, isBot: payload.sender.type === "Bot" };
+  if (loaded.ok && !isTriaged(eventAuthor, loaded.config)) return;
+  const comments = await listComments(context.octokit, ref, identity);
+  const summary = comments.find(isSummary) ?? null;
+  const header: CommentHeader | null = summary ? readCommentHeader(summary.body) : null;
   if (!loaded.ok) {
     context.log.warn({ issue: issueKey(ref), delivery: context.id, error: loaded.error }, "invalid .github/syztriage.yml");
-    const summary = (await listComments(context.octokit, ref, identity)).find(isSummary) ?? null;
-    await writeOutcome(context, ref, identity, { labels: [], comment: renderConfigError(loaded.error) }, labelNames(payload), summary);
+    const body = renderConfigError(loaded.error, header?.state ?? EMPTY_STATE, header?.through ?? 0);
+    await writeOutcome(context, ref, identity, { labels: [], comment: body }, [], summary);
     return;
   }
   const config = loaded.config;
-  const sender = { ...issueOrigin(payload), author: payload.sender.login, isBot: payload.sender.type === "Bot" };
-  if (!isTriaged(sender, config)) return;
 
   const repo = { owner: ref.owner, repo: ref.repo };
   const installation = context.payload.installation?.id ?? 0;
-  const comments = await listComments(context.octokit, ref, identity);
-  const summary = comments.find(isSummary) ?? null;
-  const texts = [issueText(payload), ...commentTexts(comments)].filter((t) => isTriaged(t.origin, config));
-  const attached = await attachedLogs(texts, config.fetch, state.fetches);
-  const commands = await handleCommands(comments, summary?.body ?? null, (login) =>
-    canWrite(context.octokit, repo, login, installation, state.permissions),
-  );
-  const lookup = repositoryLookup(context.octokit, repo, installation, state.lookups, context.log);
+  const issue = await readIssue(context.octokit, ref);
+  const commands = await handleCommands(comments, header, (login) => canWrite(context.octokit, repo, login, installation, state.permissions));
+  // `#syztriage retriage` asks again what the caches remember (commits, linked logs).
+  const lookups = commands.retriage ? new LookupCache() : state.lookups;
+  const fetches = commands.retriage ? new FetchCache() : state.fetches;
+  const texts = readTexts([issueText(issue), ...commentTexts(comments)], config);
+  const attached = await attachedLogs(texts, config, fetches);
+  const lookup = repositoryLookup(context.octokit, repo, installation, lookups);
   const outcome = await desiredOutcome({
     texts: [...texts, ...attached.texts],
     config,
     problems: attached.problems,
     commands,
     repository: {
-      url: `https://github.com/${ref.owner}/${ref.repo}`,
+      url: payload.repository.html_url,
       issue: ref.issue_number,
       logins: lookup.logins,
       commitExists: async (sha) => (await lookup.commit(sha)).exists,
       maintainers: () => repositoryMaintainers(context.octokit, repo, config.subsystems.maintainers, installation, state.maintainers),
-      openIssues: async (titles) => {
-        try {
-          return await searchOpenIssues(context.octokit, repo, titles);
-        } catch (err) {
-          // Search is rate limited hard; a triage without the duplicate hint beats no triage.
-          context.log.warn({ err, issue: issueKey(ref) }, "duplicate search failed");
-          return [];
-        }
-      },
+      openIssues: (titles) => searchOpenIssues(context.octokit, repo, titles),
     },
   });
-  // Commands only steer an issue the app triages.
-  if (outcome.comment === null) return;
-  await writeOutcome(context, ref, identity, { labels: outcome.labels, removeLabels: outcome.removeLabels, comment: outcome.comment }, labelNames(payload), summary);
+  // Commands only steer an issue the app triages; a summary whose reports were edited away says so.
+  const comment = outcome.comment ?? (summary ? renderGone(commands.state, commands.through) : null);
+  if (comment === null) return;
+  const desired = { labels: outcome.labels, removeLabels: outcome.removeLabels, comment };
+  await writeOutcome(context, ref, identity, desired, labelNames(issue), summary);
   await acknowledgeCommands(context, ref, commands.ran, commands.refused);
 }
 

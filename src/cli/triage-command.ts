@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { readTexts } from "../analyse/triage.js";
 import { configFromYaml } from "../config/load.js";
 import { DEFAULT_CONFIG } from "../config/schema.js";
 import { loadMaintainers } from "../maintainers/index.js";
@@ -47,9 +48,10 @@ export async function triageCommand(argv: string[], io: CliIO): Promise<number> 
         });
   const text = await readOrFail(io, source);
   const origin = { kind: "issue" as const, id: 0, author: "cli", association: "OWNER" as const, isBot: false, url: null };
-  const outcome = await desiredOutcome({ texts: [{ origin, text }], config, repository: null, maintainers });
+  const outcome = await desiredOutcome({ texts: readTexts([{ origin, text }], config), config, repository: null, maintainers });
   const labels = outcome.labels.map((l) => l.name);
-  const mentions = outcome.mentions.filter((m) => m.login).map((m) => m.login as string);
+  // As in the comment: each login once, at most mentions.max.
+  const mentions = [...new Set(outcome.mentions.filter((m) => m.login).map((m) => m.login as string))].slice(0, config.mentions.max);
   if (values.json) {
     const reports = outcome.triage.reports.map((r) => r.report);
     io.stdout(JSON.stringify({ reports, labels, mentions, comment: outcome.comment }) + "\n");

@@ -4,13 +4,14 @@
  * so everything at or below it is done: a redelivery or a second instance runs
  * nothing twice and replies to nobody twice.
  */
-const THROUGH = /<!-- syztriage-through: (\d{1,20}) -->/;
+const THROUGH = /^<!-- syztriage-through: (\d{1,15}) -->$/;
 
 export function encodeThrough(id: number): string {
   return `<!-- syztriage-through: ${id} -->`;
 }
 
-export function decodeThrough(commentBody: string): number {
-  const m = THROUGH.exec(commentBody);
+/** Reads the one line that carries the mark; anything else reads as 0 (nothing handled). */
+export function decodeThrough(line: string): number {
+  const m = THROUGH.exec(line);
   return m ? Number(m[1]) : 0;
 }

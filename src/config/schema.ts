@@ -71,7 +71,10 @@ export const ConfigSchema = z.strictObject({
       /** Read logs people attach or link instead of pasting. */
       enabled: z.boolean().default(true),
       /** Only https links to these hosts are fetched (redirects included). */
-      hosts: z.array(z.string().regex(/^[a-z0-9.-]+(?::\d+)?$/, "must be a host name")).default([...DEFAULT_FETCH_HOSTS]),
+      // Names with a top-level domain only: no IP addresses, no localhost (the app must not be turned on internal hosts).
+      hosts: z
+        .array(z.string().regex(/^(?:[a-z0-9-]+\.)+[a-z][a-z0-9-]*(?::\d{1,5})?$/, "must be a public host name (no IP address, no localhost)"))
+        .default([...DEFAULT_FETCH_HOSTS]),
       /** A longer log is cut at this many bytes (its head still parses). */
       maxBytes: z.number().int().min(1024).max(50 * 1024 * 1024).default(5 * 1024 * 1024),
       timeoutSeconds: z.number().min(1).max(60).default(10),

@@ -72,10 +72,20 @@ export class FetchCache {
 }
 
 /** fetchText through `cache`. The allowlist is checked before the cache, so narrowing it takes effect at once. */
+function cacheKey(url: URL, options: CachedFetchOptions): string {
+  return `${options.cacheScope ?? ""}\n${url.href}`;
+}
+
+/** The cached text of an allowed link, without fetching. */
+export function cachedResult(url: string, options: CachedFetchOptions, cache: FetchCache): FetchResult | undefined {
+  const checked = checkLink(url, options.hosts);
+  return checked.ok ? cache.get(cacheKey(checked.url, options)) : undefined;
+}
+
 export async function fetchCached(url: string, options: CachedFetchOptions, cache: FetchCache): Promise<FetchResult> {
   const checked = checkLink(url, options.hosts);
   if (!checked.ok) return checked;
-  const key = `${options.cacheScope ?? ""}\n${checked.url.href}`;
+  const key = cacheKey(checked.url, options);
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
   const result = await fetchText(url, options);

@@ -1,13 +1,14 @@
 import { checkLink } from "./allowed.js";
-import { fetchCached, type CachedFetchOptions, type FetchCache } from "./cache.js";
+import { type CachedFetchOptions, cachedResult, type FetchCache, fetchCached } from "./cache.js";
 import { fetchText, type FetchResult } from "./fetch-text.js";
-import { scanLogLinks, type LogKind, type LogLink } from "./links.js";
+import type { LogKind, LogLink } from "./links.js";
 
 /**
- * The log links of one event's text, fetched within a budget: the first
- * `maxLinks` allowed links, fetched together (so the budget also bounds the
- * concurrency and the event waits one timeout at most). Everything else is
- * reported as skipped, with the reason, so the comment can say so.
+ * One event's log links, fetched within a budget: links already in the cache
+ * cost nothing, then the first `maxLinks` other allowed links are fetched
+ * together (so the budget also bounds the concurrency and the event waits one
+ * timeout at most). Everything else is reported as skipped, with the reason,
+ * so the comment can say so.
  */
 export interface FetchLogsOptions extends CachedFetchOptions {
   /** Default 3. */
@@ -31,13 +32,16 @@ export interface SkippedLink {
 
 export const DEFAULT_MAX_LINKS = 3;
 
-export async function fetchLogs(text: string, options: FetchLogsOptions): Promise<{ fetched: FetchedLog[]; skipped: SkippedLink[] }> {
+export async function fetchLogs(links: readonly LogLink[], options: FetchLogsOptions): Promise<{ fetched: FetchedLog[]; skipped: SkippedLink[] }> {
   const maxLinks = options.maxLinks ?? DEFAULT_MAX_LINKS;
   const chosen: LogLink[] = [];
+  const cached: FetchedLog[] = [];
   const skipped: SkippedLink[] = [];
-  for (const link of scanLogLinks(text)) {
+  for (const link of links) {
     const checked = checkLink(link.url, options.hosts);
+    const hit = checked.ok && options.cache ? cachedResult(link.url, options, options.cache) : undefined;
     if (!checked.ok) skipped.push({ ...link, reason: checked.error });
+    else if (hit) cached.push({ ...link, result: hit });
     else if (chosen.length >= maxLinks) skipped.push({ ...link, reason: `over the limit of ${maxLinks} links` });
     else chosen.push(link);
   }
@@ -47,5 +51,5 @@ export async function fetchLogs(text: string, options: FetchLogsOptions): Promis
       result: options.cache ? await fetchCached(link.url, options, options.cache) : await fetchText(link.url, options),
     })),
   );
-  return { fetched, skipped };
+  return { fetched: [...cached, ...fetched], skipped };
 }

@@ -1,9 +1,7 @@
 import type { Plan } from "../plan/plan.js";
 import type { IssueRef, Octokit } from "./types.js";
+import { httpStatus } from "./http-status.js";
 
-function status(err: unknown): number | undefined {
-  return (err as { status?: number }).status;
-}
 
 /** Carries out a plan; labels first, so a failure leaves at worst labels without the comment that the next event adds. */
 export async function applyPlan(octokit: Octokit, ref: IssueRef, plan: Plan): Promise<{ commentId: number | null }> {
@@ -13,7 +11,7 @@ export async function applyPlan(octokit: Octokit, ref: IssueRef, plan: Plan): Pr
       await octokit.rest.issues.createLabel({ ...repo, ...label });
     } catch (err) {
       // 422: the label exists already (perhaps with a color a person chose), which is fine.
-      if (status(err) !== 422) throw err;
+      if (httpStatus(err) !== 422) throw err;
     }
   }
   if (plan.addLabels.length > 0) await octokit.rest.issues.addLabels({ ...ref, labels: plan.addLabels });
@@ -22,7 +20,7 @@ export async function applyPlan(octokit: Octokit, ref: IssueRef, plan: Plan): Pr
       await octokit.rest.issues.removeLabel({ ...ref, name });
     } catch (err) {
       // 404: someone removed it first.
-      if (status(err) !== 404) throw err;
+      if (httpStatus(err) !== 404) throw err;
     }
   }
   if (!plan.comment) return { commentId: null };

@@ -1,7 +1,7 @@
-import type { Logger } from "probot";
 import type { LoginLookup } from "../analyse/mentions.js";
 import { BoundedCache } from "./bounded-cache.js";
 import type { Octokit } from "./types.js";
+import { httpStatus } from "./http-status.js";
 
 export interface CommitInfo {
   exists: boolean;
@@ -17,9 +17,6 @@ export class LookupCache {
   readonly emails = new BoundedCache<string, string | null>(5000);
 }
 
-function status(err: unknown): number | undefined {
-  return (err as { status?: number }).status;
-}
 
 /** GitHub lookups for one repository, cached across events so edits do not repeat them. */
 export function repositoryLookup(
@@ -27,7 +24,6 @@ export function repositoryLookup(
   repo: { owner: string; repo: string },
   installation: number,
   cache: LookupCache,
-  log: Logger,
 ) {
   const { commits, emails } = cache;
   async function commit(sha: string): Promise<CommitInfo> {
@@ -41,7 +37,7 @@ export function repositoryLookup(
       info = { exists: true, login: login && LOGIN.test(login) ? login : null };
     } catch (err) {
       // 404: not in this repository; 422: not a commit hash GitHub accepts. Anything else may be transient.
-      if (status(err) !== 404 && status(err) !== 422) throw err;
+      if (httpStatus(err) !== 404 && httpStatus(err) !== 422) throw err;
       info = { exists: false, login: null };
     }
     commits.set(key, info);
@@ -54,17 +50,13 @@ export function repositoryLookup(
       const key = `${installation}:${email}`;
       const cached = emails.get(key);
       if (cached !== undefined) return cached;
-      try {
-        const { data } = await octokit.rest.search.users({ q: `${email} in:email`, per_page: 2 });
-        const only = data.total_count === 1 ? (data.items[0]?.login ?? null) : null;
-        const login = only && LOGIN.test(only) ? only : null;
-        emails.set(key, login);
-        return login;
-      } catch (err) {
-        // The search API is rate limited hard (30/min); an unresolved address is shown as text instead.
-        log.warn({ err, email }, "user search failed; the address stays unresolved");
-        return null;
-      }
+      // A failure fails the triage (Probot's throttling has already waited out rate limits):
+      // showing the address unresolved would change the comment on an event that changed nothing.
+      const { data } = await octokit.rest.search.users({ q: `${email} in:email`, per_page: 2 });
+      const only = data.total_count === 1 ? (data.items[0]?.login ?? null) : null;
+      const login = only && LOGIN.test(only) ? only : null;
+      emails.set(key, login);
+      return login;
     },
   };
   return { commit, logins };

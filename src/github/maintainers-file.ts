@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { loadMaintainers, type Maintainers } from "../maintainers/index.js";
 import { BoundedCache } from "./bounded-cache.js";
 import type { Octokit } from "./types.js";
+import { httpStatus } from "./http-status.js";
 
 /** git's blob id of a text: a file's identity whatever repository or branch holds it. */
 function blobSha(text: string): string {
@@ -25,9 +26,6 @@ export class MaintainersCache {
   readonly indexes = new BoundedCache<string, Maintainers>(20);
 }
 
-function status(err: unknown): number | undefined {
-  return (err as { status?: number }).status;
-}
 
 /** A file of the default branch as text, null when there is none; conditional on the cached version. */
 async function readFile(octokit: Octokit, repo: { owner: string; repo: string }, path: string, cache: MaintainersCache): Promise<FileVersion | null> {
@@ -45,8 +43,8 @@ async function readFile(octokit: Octokit, repo: { owner: string; repo: string },
     if (version.etag) cache.files.set(key, version);
     return version;
   } catch (err) {
-    if (status(err) === 304 && cached) return cached;
-    if (status(err) === 404) return null;
+    if (httpStatus(err) === 304 && cached) return cached;
+    if (httpStatus(err) === 404) return null;
     throw err;
   }
 }

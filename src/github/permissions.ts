@@ -1,5 +1,6 @@
 import { BoundedCache } from "./bounded-cache.js";
 import type { Octokit } from "./types.js";
+import { httpStatus } from "./http-status.js";
 
 /** How long a permission answer is trusted: a revoked maintainer loses commands within minutes. */
 const PERMISSION_TTL_MS = 10 * 60 * 1000;
@@ -26,7 +27,7 @@ export async function canWrite(
     allowed = data.permission === "admin" || data.permission === "write" || data.permission === "maintain";
   } catch (err) {
     // 404: not a collaborator at all.
-    if ((err as { status?: number }).status !== 404) throw err;
+    if (httpStatus(err) !== 404) throw err;
     allowed = false;
   }
   cache.entries.set(key, { canWrite: allowed, at: now });

@@ -13,3 +13,14 @@ export interface IssueRef {
 export function issueKey(ref: IssueRef): string {
   return `${ref.owner}/${ref.repo}#${ref.issue_number}`;
 }
+
+/** The parts of an issue the app reads, as webhooks and the REST API both give them. */
+export interface IssueData {
+  number: number;
+  body?: string | null;
+  html_url: string;
+  user: { login: string; type?: string } | null;
+  author_association: string;
+  labels?: ({ name?: string } | string)[];
+  pull_request?: unknown;
+}

@@ -1,11 +1,10 @@
 import { crashTitles, findDuplicates, type IssueSummary } from "../analyse/duplicates.js";
 import { type LoginLookup, type Mention, resolveMentions } from "../analyse/mentions.js";
-import type { SourceText } from "../analyse/origin.js";
-import { hasFindings, labelName, readTexts, type Triage, triage } from "../analyse/triage.js";
+import { hasFindings, labelName, type ReadText, type Triage, triage } from "../analyse/triage.js";
 import { type CommandState, EMPTY_STATE } from "../commands/index.js";
 import type { Config } from "../config/schema.js";
 import type { Maintainers } from "../maintainers/index.js";
-import { renderComment, renderInvalid } from "../render/comment.js";
+import { renderComment, renderInvalid, renderProblems } from "../render/comment.js";
 import type { LabelSpec } from "./plan.js";
 
 export interface DesiredOutcome {
@@ -33,13 +32,14 @@ export interface RepositoryFacts {
 }
 
 export interface OutcomeInput {
-  texts: SourceText[];
+  /** The issue's texts as read (`readTexts`). */
+  texts: ReadText[];
   config: Config;
   repository: RepositoryFacts | null;
   /** A MAINTAINERS given directly (the dry run's `--maintainers`). */
   maintainers?: Maintainers | null;
-  /** What maintainers decided with commands, and the newest comment handled. */
-  commands?: { state: CommandState; through: number };
+  /** What maintainers decided with commands (before and after this event's), and the newest comment handled. */
+  commands?: { state: CommandState; previous: CommandState; through: number };
   /** Things the app could not do, said in the comment (a log it could not fetch). */
   problems?: string[];
 }
@@ -67,13 +67,17 @@ export async function desiredOutcome(input: OutcomeInput): Promise<DesiredOutcom
   const { config, repository } = input;
   const state = input.commands?.state ?? EMPTY_STATE;
   const through = input.commands?.through ?? 0;
-  const read = readTexts(input.texts, config);
+  const read = input.texts;
   // MAINTAINERS is read only for an issue that holds something to triage.
   const wanted = hasFindings(read) && !state.invalid && config.subsystems.maintainers;
   const maintainers = wanted ? (input.maintainers ?? (await repository?.maintainers()) ?? null) : null;
   const triaged = triage(read, { config, maintainers, subsystemsOverride: state.subsystems });
   const none = { triage: triaged, duplicates: [], removeLabels: [], mentions: [] };
-  if (triaged.reports.length + triaged.crashes.length === 0) return { ...none, labels: [], comment: null };
+  if (triaged.reports.length + triaged.crashes.length === 0) {
+    // Nothing to triage; but a linked log that could not be read is said, never silently dropped.
+    const problems = input.problems ?? [];
+    return { ...none, labels: [], comment: problems.length > 0 ? renderProblems(problems, state, through) : null };
+  }
   if (state.invalid) {
     return { ...none, labels: [spec(config.labels.invalid, "Added by syztriage", config)], comment: renderInvalid(state, through) };
   }
@@ -99,10 +103,14 @@ export async function desiredOutcome(input: OutcomeInput): Promise<DesiredOutcom
     commands: state,
     through,
   });
-  const lastDupCommand = state.history.filter((h) => h.kind === "dup" || h.kind === "undup").at(-1);
+  // Labels come off only when a command of this event says so: a person who puts one back keeps it.
+  const previous = input.commands?.previous ?? EMPTY_STATE;
+  const overrideChanged = state.subsystems !== null && state.subsystems.join() !== (previous.subsystems ?? []).join();
+  const undone = previous.duplicateOf !== null && state.duplicateOf === null && duplicates.length === 0;
+  const replaced = overrideChanged ? [...triaged.replacedSubsystems, ...(previous.subsystems ?? [])] : [];
   const removeLabels = [
-    ...triaged.replacedSubsystems.map((s) => labelName(config.labels.prefix, s)),
-    ...(lastDupCommand?.kind === "undup" && duplicates.length === 0 ? [duplicateLabel(config)] : []),
+    ...replaced.filter((s) => !state.subsystems?.includes(s)).map((s) => labelName(config.labels.prefix, s)),
+    ...(undone ? [duplicateLabel(config)] : []),
   ];
   return { triage: triaged, duplicates, labels: labelSpecs(triaged, duplicates, state, config), removeLabels, mentions, comment };
 }

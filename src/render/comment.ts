@@ -2,11 +2,10 @@ import type { Mention } from "../analyse/mentions.js";
 import type { RankedSubsystem } from "../analyse/subsystems/rank.js";
 import type { Triage, TriagedCrash, TriagedReport } from "../analyse/triage.js";
 import type { Report } from "../parse/schema.js";
-import { type CommandState, encodeState, encodeThrough, type HistoryEntry } from "../commands/index.js";
+import type { CommandState, HistoryEntry } from "../commands/index.js";
+import { commentHeader } from "./comment-header.js";
 import { code, codeBlock, inline } from "./escape.js";
 
-/** Opens every comment the app writes; informational only, the app finds its comment by its identity. */
-export const COMMENT_MARKER = "<!-- syztriage -->";
 /** GitHub rejects longer comment bodies. */
 export const MAX_COMMENT_LENGTH = 65_536;
 const MAX_FILES_SHOWN = 15;
@@ -208,14 +207,9 @@ function commandsSection(state: CommandState): string[] {
   return out;
 }
 
-/** The hidden lines that carry the command state from one event to the next (never memory). */
-function stateLines(state: CommandState, through: number): string[] {
-  return [encodeState(state), encodeThrough(through)];
-}
-
 function render(view: CommentView, withDetails: boolean): string {
   const { triage } = view;
-  const out: string[] = [COMMENT_MARKER];
+  const out: string[] = [commentHeader(view.commands, view.through)];
   const n = triage.reports.length;
   const crashes = triage.crashes.length;
   const heading = n > 0 ? (n === 1 ? "1 bisection report" : `${n} bisection reports`) : crashes === 1 ? "1 crash report" : `${crashes} crash reports`;
@@ -232,8 +226,7 @@ function render(view: CommentView, withDetails: boolean): string {
   if (recipients.length > 0) out.push("", ...recipients);
   const decisions = commandsSection(view.commands);
   if (decisions.length > 0) out.push("", ...decisions);
-  if (view.problems.length > 0) out.push("", ...view.problems.map((p) => `> [!NOTE]\n> ${inline(p, 300)}`));
-  out.push("", ...stateLines(view.commands, view.through));
+  if (view.problems.length > 0) out.push("", ...problemNotes(view.problems));
   return out.join("\n") + "\n";
 }
 
@@ -252,29 +245,48 @@ export function renderRefusal(login: string): string {
   return `@${login}: only people with write access to this repository can run syztriage commands, so yours was not run.\n`;
 }
 
+function problemNotes(problems: string[]): string[] {
+  return problems.map((p) => `> [!NOTE]\n> ${inline(p, 300)}`);
+}
+
+/** The comment of an issue whose only log could not be read. */
+export function renderProblems(problems: string[], state: CommandState, through: number): string {
+  return [commentHeader(state, through), "### syztriage: no report read", "", ...problemNotes(problems), ""].join("\n");
+}
+
+/** The summary of an issue whose reports were edited or deleted away: the labels stay, the comment says so. */
+export function renderGone(state: CommandState, through: number): string {
+  return [
+    commentHeader(state, through),
+    "### syztriage: no report any more",
+    "",
+    "The reports this comment summarized are no longer in the issue. Labels the app added were left as they are.",
+    ...commandsSection(state),
+    "",
+  ].join("\n");
+}
+
 /** The comment of an issue a maintainer marked invalid: the app no longer triages it. */
 export function renderInvalid(state: CommandState, through: number): string {
   return [
-    COMMENT_MARKER,
+    commentHeader(state, through),
     "### syztriage: marked invalid",
     "",
     "A maintainer marked this issue invalid (`#syz invalid`), so syztriage no longer triages it.",
     ...commandsSection(state),
     "",
-    ...stateLines(state, through),
-    "",
   ].join("\n");
 }
 
-/** The comment that replaces the triage while `.github/syztriage.yml` is invalid: it mentions no one. */
-export function renderConfigError(error: string): string {
+/** The comment that replaces the triage while `.github/syztriage.yml` is invalid: it mentions no one, and keeps the command state. */
+export function renderConfigError(error: string, state: CommandState, through: number): string {
   return [
-    COMMENT_MARKER,
+    commentHeader(state, through),
     "### syztriage: configuration error",
     "",
     "`.github/syztriage.yml` is invalid, so this issue was not triaged (no labels, no mentions):",
     "",
-    codeBlock(error, 50),
+    codeBlock(error, 50, 500),
     "",
     "Fix the file on the default branch; the next edit or comment on this issue triages it again.",
     "",

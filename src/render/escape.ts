@@ -8,8 +8,13 @@ const MARKDOWN_PUNCTUATION = /[\\`*_[\]#!|<>~]/g;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
 
+/** HTML comment openers never survive, not even inside code: they look like the app's hidden lines. */
+function defuseComments(text: string): string {
+  return text.replaceAll("<!--", `<!${ZWSP}--`);
+}
+
 function clip(text: string, max: number): string {
-  const flat = text.replace(CONTROL, "").replace(/\s+/g, " ").trim();
+  const flat = defuseComments(text.replace(CONTROL, "").replace(/\s+/g, " ").trim());
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
@@ -35,8 +40,11 @@ export function code(text: string, max = 300): string {
 }
 
 /** A fenced block for multi-line text (crash excerpts), with a fence longer than any inside. */
-export function codeBlock(text: string, maxLines = 40): string {
-  const lines = text.replace(CONTROL, "").split("\n").slice(0, maxLines);
+export function codeBlock(text: string, maxLines = 40, maxLineLength = 300): string {
+  const lines = defuseComments(text.replace(CONTROL, ""))
+    .split("\n")
+    .slice(0, maxLines)
+    .map((line) => (line.length > maxLineLength ? `${line.slice(0, maxLineLength - 1)}…` : line));
   let longest = 2;
   for (const line of lines) for (const run of line.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
   const fence = "`".repeat(longest + 1);

@@ -6,7 +6,6 @@ import {
   comment,
   github,
   nockCreatesComment,
-  nockIssueLabels,
   nockTriageLookups,
   nockTriageStart,
   nockUpdatesComment,
@@ -46,17 +45,28 @@ describe("attached and linked logs", () => {
     expect(bodies[0]).toContain(`from the log \`${attachment}\` linked from [the issue by Codertocat]`);
   });
 
-  test("a log that cannot be read, or is on a host not allowed, is named in the comment", async () => {
+  test("a log that cannot be read, or is on a host not allowed, is named in a comment, never dropped silently", async () => {
     const { probot } = await strictProbot();
     const files = nock("https://github.com").get("/user-attachments/files/17002/bisect.txt").reply(404);
+    // Nothing else to triage: no lookups, no labels, just the comment that says what went wrong.
     const scope = nockTriageStart(github(), { config: QUIET, comments: [] });
-    nockTriageLookups(scope, { commit: { sha: SEED_SHA, status: 404 } });
     nockCreatesComment(scope, 51, { record: bodies });
-    const body = `${seed}\n\nAlso: https://github.com/user-attachments/files/17002/bisect.txt and https://evil.example/x/bisect.txt?x=1234abcd`;
+    const body = "Log: https://github.com/user-attachments/files/17002/bisect.txt (mirror: https://evil.example/x/bisect.txt?x=1234abcd)";
     await probot.receive(payload("issues.opened", { body }));
     expect([scope, files].flatMap((s) => s.pendingMocks())).toEqual([]);
+    expect(bodies[0]).toContain("### syztriage: no report read");
     expect(bodies[0]).toContain("could not read the linked log https\u200b://github.com/user-attachments/files/17002/bisect.txt: HTTP 404");
-    expect(bodies[0]).toContain("host not allowed: evil.example");
+    expect(bodies[0]).toContain("did not read the linked log https\u200b://evil.example/x/bisect.txt?x=1234abcd: host not allowed: evil.example");
+  });
+
+  test("links in a text that already holds the bisection are not fetched", async () => {
+    const { probot } = await strictProbot();
+    const scope = nockTriageStart(github(), { config: QUIET, comments: [] });
+    nockTriageLookups(scope, { commit: { sha: SEED_SHA, status: 404 } });
+    nockCreatesComment(scope, 53, { record: bodies });
+    await probot.receive(payload("issues.opened", { body: `${seed}\nbisection log:  https://syzkaller.appspot.com/x/bisect.txt?x=12345c2b900000` }));
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(bodies[0]).not.toContain("linked log");
   });
 });
 
@@ -66,9 +76,8 @@ describe("crash reports without a bisection", () => {
   test("a syzbot report is labelled with the guilty file's subsystem and labels.crash, mentioning no one", async () => {
     const { probot } = await strictProbot();
     const config = 'labels:\n  crash: syzkaller\nsubsystems:\n  rules:\n    mptcp: ["net/mptcp/**"]\nmentions:\n  users:\n    matttbe@kernel.org: matttbe\n';
-    const scope = nockTriageStart(github(), { config, comments: [] });
-    nockTriageLookups(scope); // no culprit to look up
-    nockIssueLabels(scope, [])
+    const scope = nockTriageStart(github(), { config, comments: [], issue: { labels: [] } });
+    nockTriageLookups(scope) // no culprit to look up
       .post(`${REPO_PATH}/labels`)
       .times(2)
       .reply(201, {})
@@ -100,8 +109,8 @@ describe("commands in comments", () => {
   }
 
   /** A triage of the seed in the issue body whose comments are `comments`. */
-  function seedTriage(config: string, comments: ListedComment[]): nock.Scope {
-    const scope = nockTriageStart(github(), { config, comments });
+  function seedTriage(config: string, comments: ListedComment[], labels: string[] = []): nock.Scope {
+    const scope = nockTriageStart(github(), { config, comments, issue: { labels } });
     return nockTriageLookups(scope, { commit: { sha: SEED_SHA, status: 404 } });
   }
 
@@ -109,8 +118,8 @@ describe("commands in comments", () => {
     const { probot } = await strictProbot();
     const config = 'subsystems:\n  rules:\n    percpu: ["lib/percpu*.c"]\nmentions:\n  enabled: false\n';
     const command = comment(700, "Not percpu really:\n#syz set subsystems: block, mm", writer);
-    const scope = permission(seedTriage(config, [ownComment(600, "old summary"), command]), "maintainer", "write");
-    nockIssueLabels(scope, ["subsystem: percpu", "bug"])
+    const scope = permission(seedTriage(config, [ownComment(600, "old summary"), command], ["subsystem: percpu", "bug"]), "maintainer", "write");
+    scope
       .post(`${REPO_PATH}/labels`)
       .times(2)
       .reply(201, {})
@@ -129,22 +138,23 @@ describe("commands in comments", () => {
     expect(bodies[0]).toContain("<!-- syztriage-through: 700 -->");
   });
 
-  test("a redelivered command event runs nothing twice", async () => {
+  test("a redelivered command event runs nothing twice and writes nothing", async () => {
     const { probot } = await strictProbot();
     const command = comment(700, "#syz fix: percpu_ref: fix the fix", writer);
-    const done = [
-      "<!-- syztriage -->",
-      "x",
-      '<!-- syztriage-state: eyJzdWJzeXN0ZW1zIjpudWxsLCJkdXBsaWNhdGVPZiI6bnVsbCwiaW52YWxpZCI6ZmFsc2UsImZpeENvbW1pdCI6InBlcmNwdV9yZWY6IGZpeCB0aGUgZml4IiwiaGlzdG9yeSI6W119 -->',
-      "<!-- syztriage-through: 700 -->",
-    ].join("\n");
-    const scope = seedTriage(QUIET, [ownComment(600, done), command]);
-    nockUpdatesComment(scope, 600, bodies);
-    await probot.receive(payload("issue_comment.created", { body: seed, comment: command.body, commentUser: writer, sender: writer }));
-    // The summary is rewritten from the recorded state, but no permission check, reaction or reply happens again.
-    expect(scope.pendingMocks()).toEqual([]);
+    const event = payload("issue_comment.created", { body: seed, comment: command.body, commentUser: writer, sender: writer });
+    const first = permission(seedTriage(QUIET, [ownComment(600, "an older summary"), command]), "maintainer", "write");
+    nockUpdatesComment(first, 600, bodies).post(`${REPO_PATH}/issues/comments/700/reactions`, { content: "+1" }).reply(201, {});
+    await probot.receive(event);
+    expect(first.pendingMocks()).toEqual([]);
     expect(bodies[0]).toContain("Fixed by `percpu_ref: fix the fix`.");
+
+    // The same delivery again, with the summary as the first run left it: no permission check, no reaction, no write.
+    const again = nockTriageStart(github(), { auth: false, config: QUIET, comments: [ownComment(600, bodies[0]!), command], issue: { labels: [] } });
+    nockTriageLookups(again);
+    await probot.receive(event);
+    expect(again.pendingMocks()).toEqual([]);
   });
+
 
   test("someone without write access gets one short reply and changes nothing", async () => {
     const { probot } = await strictProbot();
@@ -165,9 +175,8 @@ describe("commands in comments", () => {
   test("#syz invalid labels the issue and stops the triage; #syz dup names the other issue", async () => {
     const { probot } = await strictProbot();
     const command = comment(703, "#syz invalid", writer);
-    const scope = nockTriageStart(github(), { config: QUIET, comments: [command] });
-    permission(scope, "maintainer", "admin");
-    nockIssueLabels(scope, [])
+    const scope = nockTriageStart(github(), { config: QUIET, comments: [command], issue: { labels: [] } });
+    permission(scope, "maintainer", "admin")
       .post(`${REPO_PATH}/labels`, { name: "invalid", color: "1d76db", description: "Added by syztriage" })
       .reply(422, { message: "Validation Failed", errors: [{ code: "already_exists" }] })
       .post(`${REPO_PATH}/issues/1/labels`, { labels: ["invalid"] })
@@ -183,7 +192,7 @@ describe("commands in comments", () => {
     const dup = comment(704, "#syz dup: #12", writer);
     const { probot: second } = await strictProbot();
     const again = permission(seedTriage(QUIET, [dup]), "maintainer", "write");
-    nockIssueLabels(again, [])
+    again
       .post(`${REPO_PATH}/labels`, { name: "duplicate", color: "1d76db", description: "Added by syztriage" })
       .reply(201, {})
       .post(`${REPO_PATH}/issues/1/labels`, { labels: ["duplicate"] })

@@ -4,7 +4,6 @@ import { fixtureText } from "../helpers/fixtures.js";
 import {
   github,
   nockCreatesComment,
-  nockIssueLabels,
   nockIssueSearch,
   nockTriageLookups,
   nockTriageStart,
@@ -23,8 +22,8 @@ const SEED_SHA = "2b0d3d3e4fcfb19d10f9a82910b8f0f05c56ee3e";
 useNock();
 
 /** The start and lookups of a triage of the seed, but for the MAINTAINERS reads, which each test states itself. */
-function seedTriage(config: string): nock.Scope {
-  const scope = nockTriageStart(github(), { config, comments: [] });
+function seedTriage(config: string, labels: string[] = []): nock.Scope {
+  const scope = nockTriageStart(github(), { config, comments: [], issue: { labels } });
   return nockTriageLookups(scope, { commit: { sha: SEED_SHA, status: 404 }, maintainers: false });
 }
 
@@ -35,8 +34,7 @@ test("the repository's MAINTAINERS labels the culprit's subsystem and the crash'
     .get(`${REPO_PATH}/contents/MAINTAINERS`)
     .reply(200, MAINTAINERS, { etag: '"m1"' })
     .get(`${REPO_PATH}/contents/.mailmap`)
-    .reply(200, MAILMAP, { etag: '"mm1"' });
-  nockIssueLabels(scope, [])
+    .reply(200, MAILMAP, { etag: '"mm1"' })
     .post(`${REPO_PATH}/labels`)
     .times(2)
     .reply(201, {})
@@ -49,7 +47,7 @@ test("the repository's MAINTAINERS labels the culprit's subsystem and the crash'
   expect(bodies[0]).toContain("in `fs/aio.c` (subsystem **aio**)");
 
   // The next event asks with If-None-Match: unchanged files cost a 304 each and no download.
-  const again = nockTriageStart(github(), { auth: false, config: "mentions:\n  enabled: false\n", comments: [ownComment(1, bodies[0]!)] })
+  const again = nockTriageStart(github(), { auth: false, config: "mentions:\n  enabled: false\n", comments: [ownComment(1, bodies[0]!)], issue: { labels: ["subsystem: mm", "subsystem: aio"] } })
     .get(`${REPO_PATH}/contents/MAINTAINERS`)
     .matchHeader("if-none-match", '"m1"')
     .reply(304)
@@ -57,7 +55,6 @@ test("the repository's MAINTAINERS labels the culprit's subsystem and the crash'
     .matchHeader("if-none-match", '"mm1"')
     .reply(304);
   nockIssueSearch(again);
-  nockIssueLabels(again, ["subsystem: mm", "subsystem: aio"]);
   await probot.receive(payload("issues.edited", { body: `${seed}\n` }));
   expect(again.pendingMocks()).toEqual([]);
 });
@@ -66,12 +63,11 @@ test("mentions.maintainers mentions the maintainers of the culprit's sections, a
   const { probot } = await strictProbot();
   const bodies: string[] = [];
   const config = "subsystems:\n  maintainers: kernel/MAINTAINERS\nmentions:\n  maintainers: true\n  lookup: false\n  users:\n    dennis@kernel.org: dennisszhou\n    axboe@kernel.dk: axboe\n";
-  const scope = seedTriage(config)
+  const scope = seedTriage(config, ["subsystem: mm", "subsystem: aio"])
     .get(`${REPO_PATH}/contents/kernel%2FMAINTAINERS`)
     .reply(200, MAINTAINERS, { etag: '"m1"' })
     .get(`${REPO_PATH}/contents/.mailmap`)
     .reply(404);
-  nockIssueLabels(scope, ["subsystem: mm", "subsystem: aio"]);
   nockCreatesComment(scope, 2, { record: bodies });
   await probot.receive(payload("issues.opened", { body: seed, issue: { labels: [] } }));
   expect(scope.pendingMocks()).toEqual([]);

@@ -1,6 +1,6 @@
 import nock from "nock";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { DEFAULT_FETCH_HOSTS, FetchCache, fetchLogs } from "../../src/fetch/index.js";
+import { DEFAULT_FETCH_HOSTS, FetchCache, fetchLogs, scanLogLinks } from "../../src/fetch/index.js";
 
 const HOSTS = DEFAULT_FETCH_HOSTS;
 const LOG = "bisecting cause commit starting from 3a5879d495b2\n";
@@ -20,7 +20,7 @@ describe("fetchLogs", () => {
   test("an attached log is found and fetched through GitHub's redirect", async () => {
     nock("https://github.com").get("/user-attachments/files/17345678/bisect.txt").reply(302, "", { Location: SIGNED });
     nock("https://objects.githubusercontent.com").get("/github-production-repository-file-5c1aeb/17345678/bisect.txt").query({ sig: "1" }).reply(200, LOG);
-    expect(await fetchLogs(`Bisection log: [bisect.txt](${ATTACHMENT})`, { hosts: HOSTS })).toEqual({
+    expect(await fetchLogs(scanLogLinks(`Bisection log: [bisect.txt](${ATTACHMENT})`), { hosts: HOSTS })).toEqual({
       fetched: [{ url: ATTACHMENT, kind: "attachment", result: { ok: true, text: LOG, truncated: false, finalUrl: SIGNED } }],
       skipped: [],
     });
@@ -38,7 +38,7 @@ describe("fetchLogs", () => {
       "https://syzkaller.appspot.com/x/bisect.txt?x=2",
       "https://syzkaller.appspot.com/x/log.txt?x=3",
     ].join("\n");
-    expect(await fetchLogs(text, { hosts: HOSTS, maxLinks: 2 })).toEqual({
+    expect(await fetchLogs(scanLogLinks(text), { hosts: HOSTS, maxLinks: 2 })).toEqual({
       fetched: [
         {
           url: "https://syzkaller.appspot.com/x/bisect.txt?x=1",
@@ -65,14 +65,14 @@ describe("fetchLogs", () => {
     const syzbot = nock("https://syzkaller.appspot.com");
     for (const x of ["1", "2", "3"]) syzbot.get("/x/bisect.txt").query({ x }).reply(200, LOG);
     const text = ["1", "2", "3", "4"].map((x) => `https://syzkaller.appspot.com/x/bisect.txt?x=${x}`).join(" ");
-    const { fetched, skipped } = await fetchLogs(text, { hosts: HOSTS });
+    const { fetched, skipped } = await fetchLogs(scanLogLinks(text), { hosts: HOSTS });
     expect(fetched.map((log) => log.result.ok)).toEqual([true, true, true]);
     expect(skipped).toEqual([{ url: "https://syzkaller.appspot.com/x/bisect.txt?x=4", kind: "bisection-log", reason: "over the limit of 3 links" }]);
   });
 
   test("failures come back per link, next to successes", async () => {
     nock("https://syzkaller.appspot.com").get("/x/bisect.txt").query({ x: "1" }).reply(404).get("/x/report.txt").query({ x: "2" }).reply(200, LOG);
-    const { fetched } = await fetchLogs("https://syzkaller.appspot.com/x/bisect.txt?x=1 https://syzkaller.appspot.com/x/report.txt?x=2", { hosts: HOSTS });
+    const { fetched } = await fetchLogs(scanLogLinks("https://syzkaller.appspot.com/x/bisect.txt?x=1 https://syzkaller.appspot.com/x/report.txt?x=2"), { hosts: HOSTS });
     expect(fetched.map((log) => log.result)).toEqual([
       { ok: false, error: "HTTP 404" },
       { ok: true, text: LOG, truncated: false, finalUrl: "https://syzkaller.appspot.com/x/report.txt?x=2" },
@@ -82,13 +82,13 @@ describe("fetchLogs", () => {
   test("with a cache, an edited text does not fetch its links again", async () => {
     nock("https://syzkaller.appspot.com").get("/x/bisect.txt").query({ x: "1" }).once().reply(200, LOG);
     const options = { hosts: HOSTS, cache: new FetchCache() };
-    const first = await fetchLogs("log: https://syzkaller.appspot.com/x/bisect.txt?x=1", options);
-    const edited = await fetchLogs("edited, log: https://syzkaller.appspot.com/x/bisect.txt?x=1", options);
+    const first = await fetchLogs(scanLogLinks("log: https://syzkaller.appspot.com/x/bisect.txt?x=1"), options);
+    const edited = await fetchLogs(scanLogLinks("edited, log: https://syzkaller.appspot.com/x/bisect.txt?x=1"), options);
     expect(edited).toEqual(first);
     expect(edited.fetched[0]?.result.ok).toBe(true);
   });
 
   test("text without log links fetches nothing", async () => {
-    expect(await fetchLogs("no links here, https://example.com/ aside", { hosts: HOSTS })).toEqual({ fetched: [], skipped: [] });
+    expect(await fetchLogs(scanLogLinks("no links here, https://example.com/ aside"), { hosts: HOSTS })).toEqual({ fetched: [], skipped: [] });
   });
 });

@@ -7,7 +7,7 @@ import { Writable } from "node:stream";
 import { pino } from "pino";
 import { afterEach, beforeEach, expect, onTestFinished } from "vitest";
 import app from "../../src/index.js";
-import { COMMENT_MARKER } from "../../src/render/comment.js";
+import { COMMENT_MARKER } from "../../src/render/comment-header.js";
 import { FIXTURES } from "./fixtures.js";
 
 export const APP_ID = 4242;
@@ -58,6 +58,9 @@ export async function strictProbot(): Promise<{ probot: Probot; logs: Record<str
 type EventName = "issues.opened" | "issues.edited" | "issues.reopened" | "issue_comment.created" | "issue_comment.edited";
 
 /** A real webhook payload (octokit/webhooks examples) with the installation and the texts a test needs. */
+/** The issue of the last payload built: what GET /issues/1 answers in a test (the app reads the issue afresh). */
+let lastIssue: Record<string, unknown> = {};
+
 export function payload(event: EventName, edit: { body?: string; comment?: string; from?: string; sender?: Record<string, unknown>; commentUser?: Record<string, unknown>; issue?: Record<string, unknown>; comment_extra?: Record<string, unknown> } = {}) {
   const raw = JSON.parse(readFileSync(`${FIXTURES}payloads/${event}.json`, "utf8")) as Record<string, any>;
   raw.installation = { id: INSTALLATION };
@@ -68,6 +71,7 @@ export function payload(event: EventName, edit: { body?: string; comment?: strin
   if (edit.comment_extra) Object.assign(raw.comment, edit.comment_extra);
   if (edit.from !== undefined) raw.changes = { body: { from: edit.from } };
   if (edit.sender) raw.sender = { ...raw.sender, ...edit.sender };
+  lastIssue = raw.issue as Record<string, unknown>;
   const [name] = event.split(".") as ["issues" | "issue_comment"];
   return { id: `delivery-${event}`, name, payload: raw as any };
 }
@@ -142,16 +146,25 @@ export interface SearchHit {
  */
 export function nockTriageStart(
   scope: nock.Scope,
-  start: { config: string | null; comments: ListedComment[] | (() => ListedComment[]); auth?: boolean },
+  start: {
+    config: string | null;
+    comments: ListedComment[] | (() => ListedComment[]);
+    auth?: boolean;
+    /** The issue GitHub returns now: the last payload's, with these labels if given; false when the triage stops before reading it. */
+    issue?: { labels?: string[] } | false;
+  },
 ): nock.Scope {
   if (start.auth !== false) nockAuth(scope);
   if (start.config === null) nockNoConfig(scope);
   else nockConfig(scope, start.config);
-  const { comments } = start;
-  return scope
+  const { comments, issue = {} } = start;
+  scope
     .get(`${REPO_PATH}/issues/1/comments`)
     .query(true)
     .reply(200, typeof comments === "function" ? () => comments() : comments);
+  if (issue === false) return scope;
+  // Answered when asked: the payload is built after the scope.
+  return scope.get(`${REPO_PATH}/issues/1`).reply(() => [200, { ...lastIssue, labels: issue.labels?.map((name) => ({ name })) ?? lastIssue.labels }]);
 }
 
 /**
@@ -191,13 +204,6 @@ export function nockUpdatesComment(scope: nock.Scope, id: number, record: string
   return scope.patch(`${REPO_PATH}/issues/comments/${id}`, (b: { body: string }) => record.push(b.body) > 0).reply(200, {});
 }
 
-/** The issue's current labels, as GET /issues/1/labels lists them. */
-export function nockIssueLabels(scope: nock.Scope, names: string[]): nock.Scope {
-  return scope
-    .get(`${REPO_PATH}/issues/1/labels`)
-    .query(true)
-    .reply(200, names.map((name) => ({ name })));
-}
 
 /** The one duplicate search of a triage, finding the given open issues; `query` checks (or records) the search's query string. */
 export function nockIssueSearch(scope: nock.Scope, items: SearchHit[] = [], query: true | ((q: ParsedUrlQuery) => boolean) = true): nock.Scope {

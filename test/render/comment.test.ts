@@ -1,7 +1,9 @@
 import { describe, expect, test } from "vitest";
 import { DEFAULT_CONFIG } from "../../src/config/schema.js";
+import { readTexts } from "../../src/analyse/triage.js";
 import { desiredOutcome } from "../../src/plan/desired-state.js";
-import { COMMENT_MARKER, MAX_COMMENT_LENGTH } from "../../src/render/comment.js";
+import { MAX_COMMENT_LENGTH } from "../../src/render/comment.js";
+import { COMMENT_MARKER } from "../../src/render/comment-header.js";
 import { code, codeBlock, inline } from "../../src/render/escape.js";
 import { fixtureText } from "../helpers/fixtures.js";
 
@@ -10,7 +12,7 @@ const origin = { kind: "issue" as const, id: 1, author: "alice", association: "O
 const HOSTILE = "@torvalds <img src=x onerror=alert(1)> **bold** [x](javascript:alert(1)) <!-- syztriage --> fixes #123 see https://evil.example/x";
 
 async function commentFor(text: string): Promise<string> {
-  const outcome = await desiredOutcome({ texts: [{ origin, text }], config: DEFAULT_CONFIG, repository: null });
+  const outcome = await desiredOutcome({ texts: readTexts([{ origin, text }], DEFAULT_CONFIG), config: DEFAULT_CONFIG, repository: null });
   return outcome.comment ?? "";
 }
 
