@@ -40,4 +40,7 @@ export async function benchCrash(log: (line: string) => void, logsDir = STUDY_LO
   const console = noise.repeat(Math.ceil(10e6 / noise.length)) + report;
   measure(log, "10 MB console log", [console]);
   measure(log, "1 MB single line", ["x".repeat(1 << 20)]);
+  // A report header followed by long lines that almost match the lockdep and workqueue patterns.
+  const lines = ("x".repeat(2000) + "\n").repeat(2500);
+  measure(log, "5 MB of long lines after a lockdep header", [`WARNING: possible recursive locking detected\n${lines}`]);
 }

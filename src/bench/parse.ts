@@ -42,4 +42,11 @@ export async function benchParse(log: (line: string) => void): Promise<void> {
   log(`  1 MB of quote markers ${seconds(() => parseText(quotes)).toFixed(3)} s`);
   const fences = "```\n".repeat(1 << 18);
   log(`  1 MB of fences        ${seconds(() => parseText(fences)).toFixed(3)} s`);
+  // Shapes that once were quadratic: log starts in one block, closing tags, leading-.* report lines.
+  const starts = "bisecting cause commit starting from 8b787da7ba8cd2383988480d282ec1abc3917892\n".repeat(80_000);
+  log(`  80,000 log starts     ${seconds(() => parseText(starts)).toFixed(3)} s (${(starts.length / 1e6).toFixed(1)} MB)`);
+  const tags = `<details>${"</pre> ".repeat(150_000)}x`;
+  log(`  1 MB of closing tags  ${seconds(() => parseText(tags)).toFixed(3)} s`);
+  const tiny = "a\n".repeat(5_000_000);
+  log(`  10 MB of 2-byte lines ${seconds(() => parseText(tiny)).toFixed(3)} s (the per-line cost, 5 M lines)`);
 }

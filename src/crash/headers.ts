@@ -73,7 +73,7 @@ const warningStack = (...skip: string[]): StackSpec => ({
 const lockdepAt = (header: string, ...middle: string[]): LineSeq => [
   rx(header),
   ...middle.map((m) => rx(m)),
-  rx(String.raw`.*at: (?:{{PC}} +)?{{FUNC}}`),
+  rx(String.raw`at: (?:{{PC}} +)?{{FUNC}}`),
 ];
 
 const BUG: OopsHeader = {
@@ -81,7 +81,7 @@ const BUG: OopsHeader = {
   formats: [
     {
       title: /BUG: KASAN:/,
-      report: [rx(String.raw`BUG: KASAN: ([a-z\-]+) in {{FUNC}}`), /.*(Read|Write) (?:of size|at addr) (?:[0-9a-f]+)/],
+      report: [rx(String.raw`BUG: KASAN: ([a-z\-]+) in {{FUNC}}`), /(Read|Write) (?:of size|at addr) (?:[0-9a-f]+)/],
       fmt: "KASAN: %1 %3 in %4",
       alt: ["bad-access in %4"],
       stack: {
@@ -100,7 +100,7 @@ const BUG: OopsHeader = {
         skip: ["slab_", "kfree", "vunmap", "vfree"],
       },
     },
-    { title: [/BUG: KASAN: ([a-z\-]+) on address/, /.*(Read|Write) of size ([0-9]+)/], fmt: "KASAN: %1 %2" },
+    { title: [/BUG: KASAN: ([a-z\-]+) on address/, /(Read|Write) of size ([0-9]+)/], fmt: "KASAN: %1 %2" },
     { title: /BUG: KASAN: (.*)/, fmt: "KASAN: %1", corrupted: true },
     {
       title: /BUG: KMSAN: kernel-usb-infoleak/,
@@ -176,11 +176,11 @@ const BUG: OopsHeader = {
       alt: ["stall in %1"],
       stack: { ...ripThenTrace, extractor: "stall" },
     },
-    { title: /BUG: .*still has locks held!/, report: [/BUG: .*still has locks held!/, rx(".*{{PC}} +{{FUNC}}")], fmt: "BUG: still has locks held in %1" },
+    { title: /BUG: .*still has locks held!/, report: [/BUG: .*still has locks held!/, rx("{{PC}} +{{FUNC}}")], fmt: "BUG: still has locks held in %1" },
     { title: /BUG: scheduling while atomic/, fmt: "BUG: scheduling while atomic in %1", stack: callTrace(["schedule"]) },
     {
       title: /BUG: lock held when returning to user space/,
-      report: lockdepAt("BUG: lock held when returning to user space", ".*leaving the kernel with locks still held"),
+      report: lockdepAt("BUG: lock held when returning to user space", "leaving the kernel with locks still held"),
       fmt: "BUG: lock held when returning to user space in %1",
       noStackTrace: true,
     },
@@ -189,7 +189,7 @@ const BUG: OopsHeader = {
       fmt: "BUG: bad unlock balance in %1",
       stack: { parts: [rx("{{PC}} +{{FUNC}}"), CALL_TRACE, STACK] },
     },
-    { title: /BUG: held lock freed!/, report: [/BUG: held lock freed!/, rx(".*{{PC}} +{{FUNC}}")], fmt: "BUG: held lock freed in %1" },
+    { title: /BUG: held lock freed!/, report: [/BUG: held lock freed!/, rx("{{PC}} +{{FUNC}}")], fmt: "BUG: held lock freed in %1" },
     { title: /BUG: Bad rss-counter state/, fmt: "BUG: Bad rss-counter state", noStackTrace: true },
     { title: /BUG: non-zero nr_ptes on freeing mm/, fmt: "BUG: non-zero nr_ptes on freeing mm", noStackTrace: true },
     { title: /BUG: non-zero nr_pmds on freeing mm/, fmt: "BUG: non-zero nr_pmds on freeing mm", noStackTrace: true },
@@ -222,7 +222,7 @@ const BUG: OopsHeader = {
     },
     {
       title: /BUG: workqueue leaked lock or atomic/,
-      report: [/BUG: workqueue leaked lock or atomic/, /.*last function: ([a-zA-Z0-9_]+)$/],
+      report: [/BUG: workqueue leaked lock or atomic/, /last function: ([a-zA-Z0-9_]+)$/],
       fmt: "BUG: workqueue leaked lock or atomic in %1",
       noStackTrace: true,
     },
@@ -274,13 +274,13 @@ const WARNING: OopsHeader = {
     { title: /WARNING: .*kernel\/locking\/lockdep\.c.*lock_/, fmt: "WARNING: locking bug in %1", stack: warningStack("lock_sock", "release_sock") },
     {
       title: /WARNING: .*still has locks held!/,
-      report: [/WARNING: .*still has locks held!/, rx(".*at: {{FUNC}}")],
+      report: [/WARNING: .*still has locks held!/, rx("at: {{FUNC}}")],
       fmt: "WARNING: still has locks held in %1",
     },
     { title: /WARNING: Nested lock was not taken/, fmt: "WARNING: nested lock was not taken in %1", stack: warningStack() },
     {
       title: /WARNING: lock held when returning to user space/,
-      report: lockdepAt("WARNING: lock held when returning to user space", ".*leaving the kernel with locks still held"),
+      report: lockdepAt("WARNING: lock held when returning to user space", "leaving the kernel with locks still held"),
       fmt: "WARNING: lock held when returning to user space in %1",
       noStackTrace: true,
     },
@@ -299,7 +299,7 @@ const WARNING: OopsHeader = {
     { title: rx(String.raw`WARNING: \[.*\] {{SRC}} at {{FUNC}}.*`), fmt: "WARNING in %3", stack: warningStack() },
     {
       title: /WARNING: possible circular locking dependency detected/,
-      report: [/WARNING: possible circular locking dependency detected/, /.*is trying to acquire lock/],
+      report: [/WARNING: possible circular locking dependency detected/, /is trying to acquire lock/],
       fmt: "possible deadlock in %1",
       stack: {
         parts: [rx("at: (?:{{PC}} +)?{{FUNC}}"), rx("at: (?:{{PC}} +)?{{FUNC}}"), STACK],

@@ -49,8 +49,11 @@ function titleFrame(title: string): string | null {
   return frame === "corrupted" ? null : frame;
 }
 
-/** Analyses the first oops in text (a console log, a report, a pasted issue body); null when there is none. */
-export function analyseCrash(text: string, hints?: CrashHints): CrashAnalysis | null {
+/**
+ * Analyses the first oops in text (a console log, a report, a pasted issue body), given as
+ * one string or as lines already split; null when there is none.
+ */
+export function analyseCrash(text: string | readonly string[], hints?: CrashHints): CrashAnalysis | null {
   const report = locateReport(text);
   if (!report) return null;
   const extracted = extractTitle(report);

@@ -21,6 +21,11 @@ export interface ConsoleLine {
   questionable: boolean;
 }
 
+/** Lines as the analyser reads them: text split here, or lines a caller already split (each capped at MAX_LINE). */
+export function toLines(input: string | readonly string[]): string[] {
+  return typeof input === "string" ? splitLines(input) : input.map((line) => (line.length > MAX_LINE ? line.slice(0, MAX_LINE) : line));
+}
+
 /** Splits text into lines, dropping a trailing "\r" and capping each at MAX_LINE characters. */
 export function splitLines(text: string): string[] {
   const lines: string[] = [];

@@ -3,7 +3,7 @@
 // drop questionable frames, and note where a second report starts.
 
 import { INFO_MESSAGES_WITH_STACK, OOPS_HEADERS, REPORT_START_IGNORES, type OopsHeader } from "./headers.js";
-import { CONSOLE_CONTEXT, NO_CONTEXT, isCpuContext, parseConsoleLine, splitLines } from "./lines.js";
+import { CONSOLE_CONTEXT, NO_CONTEXT, isCpuContext, parseConsoleLine, toLines } from "./lines.js";
 import { matchesAny } from "./patterns.js";
 
 export interface OopsReport {
@@ -68,8 +68,8 @@ function reportMinLines(oopsLine: string): number {
   return oopsLine.includes("BUG: KMSAN:") ? 16 : 22;
 }
 
-export function locateReport(text: string): OopsReport | null {
-  const raw = splitLines(text);
+export function locateReport(input: string | readonly string[]): OopsReport | null {
+  const raw = toLines(input);
   let start = -1;
   let header: OopsHeader | null = null;
   for (let i = 0; i < raw.length && !header; i++) {

@@ -32,7 +32,7 @@ function fromBugReport(report: Report): CrashFinding | null {
 
 /** The first kernel oops anywhere in the text (console output, a pasted report). */
 function fromOops(lines: SourceLine[]): CrashFinding | null {
-  const crash = analyseCrash(lines.map((l) => l.text).join("\n"));
+  const crash = analyseCrash(lines.map((l) => l.text));
   if (!crash) return null;
   const startLine = lines[crash.start]?.line ?? 1;
   const endLine = lines[Math.max(crash.start, crash.end - 1)]?.line ?? startLine;

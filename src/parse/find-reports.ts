@@ -42,12 +42,12 @@ export function findReports(lines: SourceLine[]): { reports: Report[]; unbisecte
     const text = lines[i]?.text ?? "";
     let found: { report: Report | null; unbisected?: Report | null; end: number } | null = null;
     const anchor = emailAnchorAt(lines, i).value;
+    // Each line is classified once here; a crash report's lines match nothing and cost one lookup.
+    const kind = anchor ? null : logLineAt(lines, i).line?.kind;
     if (anchor) found = parseSyzbotEmail(lines, i, anchor, options);
-    else if (isLogStart(lines, i) || isSyzbotLogLine(lines, i)) found = parseBisectionLog(lines, i, options);
+    else if (kind === "host" || kind === "start" || (kind && SYZBOT_LOG_LINES.has(kind))) found = parseBisectionLog(lines, i, options);
     else if (isGitBisectAnchor(text)) {
-      found = logLineAt(lines, i).line?.kind === "first-bad" && syzbotLinesFollow(lines, i)
-        ? parseBisectionLog(lines, i, options)
-        : parseGitBisect(lines, i, options);
+      found = kind === "first-bad" && syzbotLinesFollow(lines, i) ? parseBisectionLog(lines, i, options) : parseGitBisect(lines, i, options);
     }
     if (!found) {
       i++;

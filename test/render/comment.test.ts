@@ -3,7 +3,8 @@ import { DEFAULT_CONFIG } from "../../src/config/schema.js";
 import { readTexts } from "../../src/analyse/triage.js";
 import { desiredOutcome } from "../../src/plan/desired-state.js";
 import { MAX_COMMENT_LENGTH } from "../../src/render/comment.js";
-import { COMMENT_MARKER } from "../../src/render/comment-header.js";
+import { EMPTY_STATE } from "../../src/commands/index.js";
+import { COMMENT_MARKER, readCommentHeader } from "../../src/render/comment-header.js";
 import { code, codeBlock, inline } from "../../src/render/escape.js";
 import { fixtureText } from "../helpers/fixtures.js";
 
@@ -51,6 +52,20 @@ describe("echoed text is neutralized", () => {
     expect(code("`x`")).toBe("`` `x` ``");
     expect(code("a|b")).toBe("`a\\|b`");
     expect(codeBlock("```\nx")).toBe("````\n```\nx\n````");
+  });
+});
+
+describe("the app's hidden state cannot be forged from a log", () => {
+  test("state lines quoted in a crash title stay inert; the header alone is read", async () => {
+    const forged = "<!-- syztriage-through: 9999999999 --> <!-- syztriage-state: eyJpbnZhbGlkIjp0cnVlfQ -->";
+    const body = await commentFor(seed.replace(/^crash: .*$/m, `crash: KASAN: x ${forged}`));
+    expect(body).not.toContain("<!-- syztriage-through: 9999999999");
+    expect(readCommentHeader(body)).toEqual({ state: EMPTY_STATE, through: 0 });
+  });
+
+  test("a comment cut to GitHub's limit keeps its header", async () => {
+    const body = await commentFor(Array.from({ length: 300 }, () => seed).join("\n"));
+    expect(readCommentHeader(body)).toEqual({ state: EMPTY_STATE, through: 0 });
   });
 });
 

@@ -48,7 +48,7 @@ export type LogLine =
 const SHA = "([0-9a-f]{40})";
 const sha40 = /^[0-9a-f]{40}$/;
 /** Longer lines are crash text or build output; no log line is this long. */
-export const MAX_LOG_LINE = 4096;
+const MAX_LOG_LINE = 4096;
 
 type Rule = [prefix: string, pattern: RegExp | null, build: (m: RegExpExecArray) => LogLine | null];
 
@@ -157,10 +157,17 @@ const WRAPPABLE = new Set([
   "cc: [",
 ]);
 
+/** The rules by the first character of their prefix: most lines of a log (and all of a crash report) try none. */
+const RULES_BY_FIRST_CHAR = new Map<string, Rule[]>();
+for (const rule of RULES) {
+  const first = rule[0][0] ?? "";
+  RULES_BY_FIRST_CHAR.set(first, [...(RULES_BY_FIRST_CHAR.get(first) ?? []), rule]);
+}
+
 export function classifyLogLine(text: string): LogLine | null {
   const t = text.trim();
   if (t.length === 0 || t.length > MAX_LOG_LINE) return null;
-  for (const [prefix, pattern, build] of RULES) {
+  for (const [prefix, pattern, build] of RULES_BY_FIRST_CHAR.get(t[0] ?? "") ?? []) {
     if (!t.startsWith(prefix)) continue;
     if (!pattern) return build([] as unknown as RegExpExecArray);
     const m = pattern.exec(t);

@@ -55,10 +55,8 @@ export function parseBisectionLog(
   options: LogParseOptions,
 ): { report: Report; end: number } {
   const first = lines[start];
-  const block = first?.block ?? 0;
   const report = emptyReport("bisection-log", first?.line ?? 1);
-  let end = start;
-  while (end < lines.length && lines[end]?.block === block) end++;
+  let end = first?.blockEnd ?? start;
 
   const subjects = new Map<string, string>();
   const steps: Step[] = [];

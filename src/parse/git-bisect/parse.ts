@@ -31,9 +31,12 @@ const FIRST_BAD = /^([0-9a-f]{40}) is the first (?:bad|new|\S+) commit$/;
 const SHA = /^[0-9a-f]{40}$/;
 const VERDICT_OF: Record<string, "good" | "bad" | "skip"> = { good: "good", old: "good", bad: "bad", new: "bad", skip: "skip" };
 
+/** Every line git writes starts with a command, a `# ` comment, `[sha]`, a full hash or "The". */
+const FIRST_CHARS = /^(?:[g$#[T]|[0-9a-f]{40})/;
+
 function classify(text: string): GitLine | null {
   const t = text.trim();
-  if (t.length > 4096) return null;
+  if (t.length > 4096 || !FIRST_CHARS.test(t)) return null;
   let m: RegExpExecArray | null;
   if ((m = START.exec(t))) return { kind: "start", args: (m[1] ?? "").trim().split(" ").filter(Boolean) };
   if (RUN.test(t)) return { kind: "run" };
@@ -118,9 +121,7 @@ export function parseGitBisect(
       case "first-bad": {
         culpritSha = line.sha;
         if (isCommitLine(lines[i + 1]?.text ?? "")) {
-          let end = i + 1;
-          while (end < lines.length && lines[end]?.block === block) end++;
-          const display = parseCommitDisplay(lines, i + 1, end);
+          const display = parseCommitDisplay(lines, i + 1, lines[i]?.blockEnd ?? i + 1);
           if (display) {
             report.culprit = display.commit;
             i = display.end - 1;

@@ -116,7 +116,7 @@ export function parseSyzbotEmail(
       continue;
     }
     if (result?.kind === "bisected" && !report.culprit && isCommitLine(t)) {
-      const display = parseCommitDisplay(lines, i, blockEnd(lines, i, block));
+      const display = parseCommitDisplay(lines, i, line.blockEnd);
       if (display) {
         report.culprit = display.commit;
         i = display.end - 1;
@@ -167,12 +167,6 @@ export function parseSyzbotEmail(
           ? "oldest-release"
           : "still-crashes";
   return { report, unbisected: null, end };
-}
-
-function blockEnd(lines: SourceLine[], from: number, block: number): number {
-  let end = from;
-  while (end < lines.length && lines[end]?.block === block) end++;
-  return end;
 }
 
 /** The crash text of a bug report starts after its tag lines (Reported-by, Fixes) and a blank line. */

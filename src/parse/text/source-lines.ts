@@ -10,6 +10,8 @@ export interface SourceLine {
   line: number;
   /** Lines of one fence, one quote level or one stretch of plain text share a block id. */
   block: number;
+  /** Index (in the array of lines) just after the last line of this line's block. */
+  blockEnd: number;
 }
 
 /** Tags that only structure a GitHub comment; a line of nothing but these carries no text. */
@@ -35,6 +37,20 @@ function unquote(line: string): { text: string; depth: number } {
   return { text: i === 0 ? line : line.slice(i), depth };
 }
 
+const CLOSING_TAGS = ["</details>", "</pre>", "</code>", "</summary>"];
+
+/** Removes closing tags (and the blanks between them) from the end of a line, scanning backwards: linear. */
+function stripClosingTags(text: string): string {
+  let end = text.length;
+  for (;;) {
+    while (end > 0 && /\s/.test(text[end - 1] ?? "")) end--;
+    const tag = CLOSING_TAGS.find((t) => end >= t.length && text.slice(end - t.length, end).toLowerCase() === t);
+    if (!tag) break;
+    end -= tag.length;
+  }
+  return text.slice(0, end);
+}
+
 /** Strips leading structural tags; the rest of the line (if any) is content. */
 function stripStructuralTags(line: string): { text: string; hadTag: boolean } {
   let text = line.trimStart();
@@ -53,10 +69,8 @@ function stripStructuralTags(line: string): { text: string; hadTag: boolean } {
     text = text.slice(m[0].length).trimStart();
     hadTag = true;
   }
-  if (hadTag) {
-    // Closing tags at the end of a content line (`...</pre>`) are markup too.
-    text = text.replace(/(?:<\/(?:details|pre|code|summary)>\s*)+$/i, "");
-  }
+  // Closing tags at the end of a content line (`...</pre>`) are markup too.
+  if (hadTag) text = stripClosingTags(text);
   return { text: hadTag ? text : line, hadTag };
 }
 
@@ -112,7 +126,7 @@ export function toSourceLines(input: string): SourceLine[] {
         lastDepth = depth;
         if (closed) continue;
       } else {
-        out.push({ text: dropIndent(unquoted, fence.indent), line: n + 1, block });
+        out.push({ text: dropIndent(unquoted, fence.indent), line: n + 1, block, blockEnd: 0 });
         continue;
       }
     }
@@ -132,7 +146,13 @@ export function toSourceLines(input: string): SourceLine[] {
       block++;
       if (text === "") continue;
     }
-    out.push({ text, line: n + 1, block });
+    out.push({ text, line: n + 1, block, blockEnd: 0 });
+  }
+  // Parsers stop at the end of a block; knowing it up front keeps them linear.
+  for (let i = out.length - 1, end = out.length; i >= 0; i--) {
+    const line = out[i] as SourceLine;
+    if (out[i + 1] && out[i + 1]?.block !== line.block) end = i + 1;
+    line.blockEnd = end;
   }
   return out;
 }
