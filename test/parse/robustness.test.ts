@@ -72,6 +72,15 @@ describe("huge and hostile input", () => {
     expect(report.culprit?.subject).toBe(hostile);
   });
 
+  test("shapes that once took quadratic time give their plain answers", () => {
+    const starts = "bisecting cause commit starting from 8b787da7ba8cd2383988480d282ec1abc3917892\n".repeat(80_000);
+    expect(parseText(starts).reports).toHaveLength(80_000);
+    expect(parseText(`<details>${"</pre> ".repeat(150_000)}x`).reports).toEqual([]);
+    const lockdep = `WARNING: possible recursive locking detected\n${("x".repeat(2000) + "\n").repeat(2500)}`;
+    // Without its "is trying to acquire" lines the lockdep format does not apply: a plain WARNING.
+    expect(parseText(lockdep).crashes.map((c) => c.crash.kind)).toEqual(["WARNING"]);
+  });
+
   test("a recipients list broken by hard wrapping over many lines is joined", () => {
     const many = Array.from({ length: 12 }, (_, k) => `"dev${k}@example.org"`);
     const text = seed.replace(/^recipients \(to\): .*$/m, `recipients (to): [${many.slice(0, 4).join(" ")}\n${many.slice(4, 8).join(" ")}\n${many.slice(8).join(" ")}]`);
