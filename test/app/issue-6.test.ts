@@ -203,6 +203,95 @@ describe("commands in comments", () => {
     expect(bodies[1]).toContain("Duplicate of #12.");
   });
 
+  test("#syz undup takes the duplicate label off once; a label a person puts back later stays", async () => {
+    const { probot } = await strictProbot();
+    const dup = comment(704, "#syz dup: #12", writer);
+    const first = permission(seedTriage(QUIET, [dup]), "maintainer", "write")
+      .post(`${REPO_PATH}/labels`, { name: "duplicate", color: "1d76db", description: "Added by syztriage" })
+      .reply(201, {})
+      .post(`${REPO_PATH}/issues/1/labels`, { labels: ["duplicate"] })
+      .reply(200, []);
+    nockCreatesComment(first, 610, { record: bodies }).post(`${REPO_PATH}/issues/comments/704/reactions`).reply(201, {});
+    await probot.receive(payload("issue_comment.created", { body: seed, comment: dup.body, commentUser: writer, sender: writer }));
+    expect(first.pendingMocks()).toEqual([]);
+
+    const undup = comment(705, "#syz undup", writer);
+    const second = nockTriageStart(github(), { auth: false, config: QUIET, comments: [ownComment(610, bodies[0]!), dup, undup], issue: { labels: ["duplicate"] } });
+    nockTriageLookups(second)
+      .delete(`${REPO_PATH}/issues/1/labels/duplicate`)
+      .reply(200, [])
+      .post(`${REPO_PATH}/issues/comments/705/reactions`)
+      .reply(201, {});
+    nockUpdatesComment(second, 610, bodies);
+    await probot.receive(payload("issue_comment.created", { body: seed, comment: undup.body, commentUser: writer, sender: writer }));
+    expect(second.pendingMocks()).toEqual([]);
+    expect(bodies[1]).not.toContain("Duplicate of");
+    expect(bodies[1]).toContain("- maintainer undid the duplicate mark");
+
+    // Someone labels it duplicate again by hand; a later log edit must not take the label off.
+    const third = nockTriageStart(github(), { auth: false, config: QUIET, comments: [ownComment(610, bodies[1]!), dup, undup], issue: { labels: ["duplicate"] } });
+    nockTriageLookups(third);
+    await probot.receive(payload("issues.edited", { body: `${seed}\n` }));
+    expect(third.pendingMocks()).toEqual([]);
+  });
+
+  test("#syztriage retriage asks GitHub again what the caches remember", async () => {
+    const { probot } = await strictProbot();
+    const first = nockTriageStart(github(), { config: QUIET, comments: [], issue: { labels: [] } });
+    nockTriageLookups(first, { commit: { sha: SEED_SHA, status: 404 } });
+    nockCreatesComment(first, 620, { record: bodies });
+    await probot.receive(payload("issues.opened", { body: seed }));
+    expect(first.pendingMocks()).toEqual([]);
+    expect(bodies[0]).toContain("bisected to `2b0d3d3e4fcf`");
+
+    // The commit was pushed since: only a retriage looks it up again, and the comment links it.
+    const retriage = comment(706, "#syztriage retriage", writer);
+    const again = permission(
+      nockTriageStart(github(), { auth: false, config: QUIET, comments: [ownComment(620, bodies[0]!), retriage], issue: { labels: [] } }),
+      "maintainer",
+      "write",
+    );
+    nockTriageLookups(again, { commit: { sha: SEED_SHA, status: 200, body: { sha: SEED_SHA, author: null } } })
+      .post(`${REPO_PATH}/issues/comments/706/reactions`)
+      .reply(201, {});
+    nockUpdatesComment(again, 620, bodies);
+    await probot.receive(payload("issue_comment.created", { body: seed, comment: retriage.body, commentUser: writer, sender: writer }));
+    expect(again.pendingMocks()).toEqual([]);
+    expect(bodies[1]).toContain(`bisected to [\`2b0d3d3e4fcf\`](https://github.com/Codertocat/Hello-World/commit/${SEED_SHA})`);
+  });
+
+  test("a second #syz set subsystems replaces the first override's labels", async () => {
+    const { probot } = await strictProbot();
+    const config = 'subsystems:\n  rules:\n    percpu: ["lib/percpu*.c"]\nmentions:\n  enabled: false\n';
+    const one = comment(707, "#syz set subsystems: block", writer);
+    const first = permission(seedTriage(config, [one], ["subsystem: percpu"]), "maintainer", "write")
+      .post(`${REPO_PATH}/labels`)
+      .reply(201, {})
+      .post(`${REPO_PATH}/issues/1/labels`, { labels: ["subsystem: block"] })
+      .reply(200, [])
+      .delete(`${REPO_PATH}/issues/1/labels/subsystem%3A%20percpu`)
+      .reply(200, []);
+    nockCreatesComment(first, 630, { record: bodies }).post(`${REPO_PATH}/issues/comments/707/reactions`).reply(201, {});
+    await probot.receive(payload("issue_comment.created", { body: seed, comment: one.body, commentUser: writer, sender: writer }));
+    expect(first.pendingMocks()).toEqual([]);
+
+    const two = comment(708, "#syz set subsystems: mm", writer);
+    // The permission answer is cached for ten minutes: no second check.
+    const second = nockTriageStart(github(), { auth: false, config, comments: [ownComment(630, bodies[0]!), one, two], issue: { labels: ["subsystem: block"] } });
+    nockTriageLookups(second)
+      .post(`${REPO_PATH}/labels`)
+      .reply(201, {})
+      .post(`${REPO_PATH}/issues/1/labels`, { labels: ["subsystem: mm"] })
+      .reply(200, [])
+      .delete(`${REPO_PATH}/issues/1/labels/subsystem%3A%20block`)
+      .reply(200, [])
+      .post(`${REPO_PATH}/issues/comments/708/reactions`)
+      .reply(201, {});
+    nockUpdatesComment(second, 630, bodies);
+    await probot.receive(payload("issue_comment.created", { body: seed, comment: two.body, commentUser: writer, sender: writer }));
+    expect(second.pendingMocks()).toEqual([]);
+  });
+
   test("a quoted command, or one inside a fence, is not a command and costs no call", async () => {
     const { probot } = await strictProbot();
     await probot.receive(payload("issue_comment.created", { comment: "> #syz invalid\nI disagree with the above.", commentUser: writer, sender: writer }));
