@@ -1,5 +1,5 @@
 import { normalizeTitle } from "../crash/index.js";
-import { titleFromSubject } from "../parse/syzbot-email/parse.js";
+import { titleFromSubject } from "../parse/index.js";
 import type { Triage } from "./triage.js";
 
 export interface IssueSummary {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SUBSYSTEM_NAME } from "../commands/index.js";
 import { DEFAULT_FETCH_HOSTS } from "../fetch/index.js";
 
 /**
@@ -8,7 +9,9 @@ import { DEFAULT_FETCH_HOSTS } from "../fetch/index.js";
  */
 const LABEL_MAX = 50;
 const labelName = z.string().trim().min(1).max(LABEL_MAX);
-const login = z.string().regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/, "must be a GitHub login");
+/** A GitHub login; apps comment as `<slug>[bot]`. */
+export const GITHUB_LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/;
+const login = z.string().regex(GITHUB_LOGIN, "must be a GitHub login");
 const email = z.string().regex(/^[^\s@<>]+@[^\s@<>]+$/, "must be an email address");
 
 export const Association = z.enum(["OWNER", "MEMBER", "COLLABORATOR", "CONTRIBUTOR", "FIRST_TIME_CONTRIBUTOR", "FIRST_TIMER", "NONE"]);
@@ -40,7 +43,7 @@ export const ConfigSchema = z.strictObject({
   subsystems: z
     .strictObject({
       /** Subsystem name -> path globs, matched against the culprit's files; they win over MAINTAINERS. */
-      rules: z.record(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._+-]{0,39}$/, "subsystem names are letters, digits and . _ + -"), z.array(z.string().min(1)).min(1)).default({}),
+      rules: z.record(z.string().regex(SUBSYSTEM_NAME, "subsystem names are letters, digits and . _ + -"), z.array(z.string().min(1)).min(1)).default({}),
       /** At most this many subsystem labels. */
       max: z.number().int().min(0).max(10).default(3),
       /** The kernel-format MAINTAINERS file in the repository; empty string disables. */

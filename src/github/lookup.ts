@@ -2,6 +2,7 @@ import type { LoginLookup } from "../analyse/mentions.js";
 import { BoundedCache } from "./bounded-cache.js";
 import type { Octokit } from "./types.js";
 import { httpStatus } from "./http-status.js";
+import { GITHUB_LOGIN } from "../config/schema.js";
 
 export interface CommitInfo {
   exists: boolean;
@@ -9,7 +10,6 @@ export interface CommitInfo {
   login: string | null;
 }
 
-const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 
 /** One app's lookup results; keys carry the repository or installation, so all installations share it. */
 export class LookupCache {
@@ -34,7 +34,7 @@ export function repositoryLookup(
     try {
       const { data } = await octokit.rest.repos.getCommit({ ...repo, ref: sha, per_page: 1 });
       const login = data.author?.login ?? null;
-      info = { exists: true, login: login && LOGIN.test(login) ? login : null };
+      info = { exists: true, login: login && GITHUB_LOGIN.test(login) ? login : null };
     } catch (err) {
       // 404: not in this repository; 422: not a commit hash GitHub accepts. Anything else may be transient.
       if (httpStatus(err) !== 404 && httpStatus(err) !== 422) throw err;
@@ -54,7 +54,7 @@ export function repositoryLookup(
       // showing the address unresolved would change the comment on an event that changed nothing.
       const { data } = await octokit.rest.search.users({ q: `${email} in:email`, per_page: 2 });
       const only = data.total_count === 1 ? (data.items[0]?.login ?? null) : null;
-      const login = only && LOGIN.test(only) ? only : null;
+      const login = only && GITHUB_LOGIN.test(only) ? only : null;
       emails.set(key, login);
       return login;
     },

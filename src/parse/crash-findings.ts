@@ -5,7 +5,7 @@ import type { SourceLine } from "./text/source-lines.js";
 
 const MAX_STACK = 30;
 
-export function summarizeCrash(crash: CrashAnalysis): CrashSummary {
+function summarizeCrash(crash: CrashAnalysis): CrashSummary {
   return {
     title: crash.title,
     kind: crash.kind,
@@ -16,14 +16,21 @@ export function summarizeCrash(crash: CrashAnalysis): CrashSummary {
   };
 }
 
+/** The crash a report's text shows, named by the title syzbot gave it when there is one. */
+export function reportCrash(report: Report): CrashSummary | null {
+  if (!report.crashReport) return null;
+  const crash = analyseCrash(report.crashReport, report.crashTitle ? { title: report.crashTitle } : undefined);
+  return crash && summarizeCrash(crash);
+}
+
 /** A syzbot bug report without a bisection: its crash text and the links of its header. */
 function fromBugReport(report: Report): CrashFinding | null {
-  const crash = report.crashReport ? analyseCrash(report.crashReport, report.crashTitle ? { title: report.crashTitle } : undefined) : null;
+  const crash = reportCrash(report);
   if (!crash) return null;
   return {
     format: "syzbot-report",
     title: crash.title,
-    crash: summarizeCrash(crash),
+    crash,
     links: report.links,
     reportedBy: report.reportedBy,
     source: report.source,

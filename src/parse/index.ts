@@ -1,17 +1,11 @@
-import { analyseCrash } from "../crash/index.js";
-import { findCrashes, summarizeCrash } from "./crash-findings.js";
+import { findCrashes, reportCrash } from "./crash-findings.js";
 import { findReports } from "./find-reports.js";
-import type { CrashSummary, ParseResult, Report } from "./schema.js";
+import type { ParseResult } from "./schema.js";
 import { toSourceLines } from "./text/source-lines.js";
 import { logWarnings } from "./warnings.js";
 
 export * from "./schema.js";
-
-function crashSummary(report: Report): CrashSummary | null {
-  if (!report.crashReport) return null;
-  const crash = analyseCrash(report.crashReport, report.crashTitle ? { title: report.crashTitle } : undefined);
-  return crash && summarizeCrash(crash);
-}
+export { titleFromSubject } from "./syzbot-email/parse.js";
 
 /**
  * Finds and parses every bisection report in a text as people paste it; when
@@ -21,7 +15,7 @@ export function parseText(text: string): ParseResult {
   const lines = toSourceLines(text);
   const { reports, unbisected } = findReports(lines);
   for (const report of reports) {
-    report.crash = crashSummary(report);
+    report.crash = reportCrash(report);
     // A syzbot email names the crash only in its subject; the report text still carries it.
     report.crashTitle ??= report.crash?.title ?? null;
     report.warnings = logWarnings(report);

@@ -22,7 +22,7 @@ const BUILD_CONFIG_NAMES = /^(?:Kconfig|Makefile|Kbuild)(?:\.[\w.-]+)?$/;
 const ARCH = /^arch\/([^/]+)\//;
 
 /** The architecture syzbot ran the kernel on when the crash shows none: every bisection in the study ran on x86. */
-export const DEFAULT_ARCH = "x86";
+const DEFAULT_ARCH = "x86";
 
 /** The architecture the crash happened on: the first arch/<name>/ file in its stack. */
 export function crashArch(stackFiles: readonly string[]): string {

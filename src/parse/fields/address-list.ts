@@ -51,7 +51,7 @@ export function parseNameAddress(text: string): { name: string; email: string } 
   return isEmail(t) ? { name: "", email: t } : null;
 }
 
-export function isEmail(text: string): boolean {
+function isEmail(text: string): boolean {
   const at = text.indexOf("@");
   return at > 0 && at < text.length - 1 && text.length <= 254 && !/[\s<>,;"]/.test(text);
 }

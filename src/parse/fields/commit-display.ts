@@ -134,7 +134,7 @@ export function parseCommitDisplay(lines: SourceLine[], start: number, limit: nu
   };
 }
 
-export function parseTrailers(body: string[]): Commit["trailers"] {
+function parseTrailers(body: string[]): Commit["trailers"] {
   const out: Commit["trailers"] = [];
   for (const line of body) {
     const m = TRAILER.exec(line);

@@ -18,7 +18,7 @@ const MODE_CHANGE = /^mode change \d{6} => \d{6} (.+)$/;
 const RAW = /^:(\d{6}) (\d{6}) [0-9a-f]{7,40}(?:\.\.\.)? [0-9a-f]{7,40}(?:\.\.\.)? ([A-Z])\d*\s+(\S.*)$/;
 
 /** Resolves git's rename notation to the new path: `a/{b => c}/d` -> `a/c/d`, `x => y` -> `y`. */
-export function renamedPath(path: string): string {
+function renamedPath(path: string): string {
   const open = path.indexOf("{");
   const arrow = path.indexOf(" => ");
   if (arrow < 0) return path;
