@@ -88,9 +88,13 @@ export async function desiredOutcome(input: OutcomeInput): Promise<DesiredOutcom
       if (await repository.commitExists(sha)) existingCommits.add(sha);
     }
   }
+  // One search serves both the duplicate hint and a `#syz dup: <title>` that names no issue.
   const titles = crashTitles(triaged);
-  const duplicates =
-    repository && titles.length > 0 ? findDuplicates(titles, await repository.openIssues(titles), repository.issue) : [];
+  const dupTitle = state.duplicateOf && !/^#\d+$/.test(state.duplicateOf) ? state.duplicateOf : null;
+  const searched = [...titles, ...(dupTitle ? [dupTitle] : [])];
+  const issues = repository && searched.length > 0 ? await repository.openIssues(searched) : [];
+  const duplicates = repository && titles.length > 0 ? findDuplicates(titles, issues, repository.issue) : [];
+  const duplicateOfIssue = repository && dupTitle ? (findDuplicates([dupTitle], issues, repository.issue)[0]?.number ?? null) : null;
   const mentions = await resolveMentions(triaged.recipients, triaged.culpritAuthors, config.mentions, repository?.logins ?? null);
   const comment = renderComment({
     triage: triaged,
@@ -101,6 +105,7 @@ export async function desiredOutcome(input: OutcomeInput): Promise<DesiredOutcom
     duplicates,
     problems: input.problems ?? [],
     commands: state,
+    duplicateOfIssue,
     through,
   });
   // Labels come off only when a command of this event says so: a person who puts one back keeps it.

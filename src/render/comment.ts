@@ -25,6 +25,8 @@ export interface CommentView {
   problems: string[];
   /** What maintainers decided with `#syz` commands. */
   commands: CommandState;
+  /** The open issue a `#syz dup: <title>` names, when the search found it. */
+  duplicateOfIssue?: number | null;
   /** The newest comment whose commands were handled. */
   through: number;
 }
@@ -194,12 +196,13 @@ function historyLine(h: HistoryEntry): string {
   return `- ${inline(h.by, 40)} ${HISTORY_WORDS[h.kind]}${value} (${inline(h.at.slice(0, 10), 10)})`;
 }
 
-/** What maintainers decided with commands, and where the app keeps that decision. */
-function commandsSection(state: CommandState): string[] {
+/** What maintainers decided with commands. */
+function commandsSection(state: CommandState, duplicateOfIssue: number | null = null): string[] {
   const out: string[] = [];
   if (state.duplicateOf) {
     // `#N` is meant here: the cross-reference tells the other issue about this one.
-    const target = /^#\d+$/.test(state.duplicateOf) ? state.duplicateOf : code(state.duplicateOf, 200);
+    const title = /^#\d+$/.test(state.duplicateOf) ? null : code(state.duplicateOf, 200);
+    const target = title === null ? state.duplicateOf : duplicateOfIssue ? `#${duplicateOfIssue} (${title})` : title;
     out.push(`Duplicate of ${target}.`);
   }
   if (state.fixCommit) out.push(`Fixed by ${code(state.fixCommit, 200)}.`);
@@ -224,7 +227,7 @@ function render(view: CommentView, withDetails: boolean): string {
   for (const [i, c] of triage.crashes.entries()) out.push("", crashSection(c, i, crashes));
   const recipients = recipientsSection(view);
   if (recipients.length > 0) out.push("", ...recipients);
-  const decisions = commandsSection(view.commands);
+  const decisions = commandsSection(view.commands, view.duplicateOfIssue ?? null);
   if (decisions.length > 0) out.push("", ...decisions);
   if (view.problems.length > 0) out.push("", ...problemNotes(view.problems));
   return out.join("\n") + "\n";

@@ -203,6 +203,28 @@ describe("commands in comments", () => {
     expect(bodies[1]).toContain("Duplicate of #12.");
   });
 
+  test("#syz dup: <crash title> links the open issue the search finds with that title", async () => {
+    const { probot } = await strictProbot();
+    const dup = comment(709, "#syz dup: [syzbot] KASAN: slab-out-of-bounds Read in ea_get", writer);
+    const scope = permission(
+      nockTriageStart(github(), { config: QUIET, comments: [dup], issue: { labels: [] } }),
+      "maintainer",
+      "write",
+    );
+    nockTriageLookups(scope, {
+      commit: { sha: SEED_SHA, status: 404 },
+      search: [{ number: 15, title: "[syzbot] [jfs?] KASAN: slab-out-of-bounds Read in ea_get" }],
+    })
+      .post(`${REPO_PATH}/labels`)
+      .reply(201, {})
+      .post(`${REPO_PATH}/issues/1/labels`, { labels: ["duplicate"] })
+      .reply(200, []);
+    nockCreatesComment(scope, 640, { record: bodies }).post(`${REPO_PATH}/issues/comments/709/reactions`).reply(201, {});
+    await probot.receive(payload("issue_comment.created", { body: seed, comment: dup.body, commentUser: writer, sender: writer }));
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(bodies[0]).toContain("Duplicate of #15 (`KASAN: slab-out-of-bounds Read in ea_get`).");
+  });
+
   test("#syz undup takes the duplicate label off once; a label a person puts back later stays", async () => {
     const { probot } = await strictProbot();
     const dup = comment(704, "#syz dup: #12", writer);
