@@ -126,17 +126,28 @@ function nameSection(section: Section): SubsystemName {
   if (section.name === "THE REST" || (lists.length > 0 && lists.every((list) => GENERIC_LISTS.has(list)))) {
     return { name: CATCH_ALL_NAME, catchAll: true };
   }
-  return { name: nameFromLists(lists, listUse.get(section)) ?? slugOf(section.name), catchAll: false };
+  return { name: nameFromLists(lists, listUseOf(section)) ?? slugOf(section.name), catchAll: false };
 }
 
 const names = new WeakMap<Section, SubsystemName>();
-const listUse = new WeakMap<Section, ReadonlyMap<string, number>>();
+/** Each indexed section's file, its sections sharing one lazily counted map of list use. */
+const fileOf = new WeakMap<Section, { sections: readonly Section[]; use?: Map<string, number> }>();
 
-/** Records how many sections of a file share each list, so names can prefer the most specific list. */
+/** Notes a file's sections, so names can prefer the most specific list (counted on first use, not at build). */
 export function rememberListUse(sections: readonly Section[]): void {
-  const use = new Map<string, number>();
-  for (const section of sections) for (const list of new Set(listsOf(section))) use.set(list, (use.get(list) ?? 0) + 1);
-  for (const section of sections) listUse.set(section, use);
+  const file = { sections };
+  for (const section of sections) fileOf.set(section, file);
+}
+
+function listUseOf(section: Section): ReadonlyMap<string, number> | undefined {
+  const file = fileOf.get(section);
+  if (!file) return undefined;
+  if (!file.use) {
+    const use = new Map<string, number>();
+    for (const s of file.sections) for (const list of new Set(listsOf(s))) use.set(list, (use.get(list) ?? 0) + 1);
+    file.use = use;
+  }
+  return file.use;
 }
 
 /**
