@@ -221,3 +221,14 @@ export function nockIssueSearch(scope: nock.Scope, items: SearchHit[] = [], quer
 export function nockNoMaintainers(scope: nock.Scope): nock.Scope {
   return scope.get(`${REPO_PATH}/contents/MAINTAINERS`).reply(404);
 }
+
+/** Counts every request to GitHub's API while it is installed: for tests of events the app must ignore. */
+export function countGitHubCalls(): { readonly count: number } {
+  const counter = { count: 0 };
+  const answer = (): [number, object] => {
+    counter.count++;
+    return [500, {}];
+  };
+  github().persist().get(/.*/).reply(answer).post(/.*/).reply(answer).patch(/.*/).reply(answer).delete(/.*/).reply(answer);
+  return counter;
+}
