@@ -74,7 +74,7 @@ class PatternGroup {
  * matching F:/N: line in file order sets its score (F: from the pattern, N: 0).
  */
 export function buildIndex(file: MaintainersFile, options: IndexOptions = {}): MaintainersIndex {
-  rememberListUse(file.sections);
+  rememberListUse(file);
   const byTag = { F: [] as PatternLine[], X: [] as PatternLine[], N: [] as PatternLine[] };
   for (const line of file.patterns) byTag[line.tag as keyof typeof byTag].push(line);
   const includes = new PatternGroup(byTag.F, options.isDirectory);

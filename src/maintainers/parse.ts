@@ -28,6 +28,8 @@ export interface MaintainersFile {
   readonly sections: readonly Section[];
   /** Every F:, X: and N: line in file order: matching needs all of them, the other tags wait. */
   readonly patterns: readonly PatternLine[];
+  /** How many sections list each mailing list (lower-case address), for naming subsystems. */
+  readonly listUse: ReadonlyMap<string, number>;
 }
 
 const NEWLINE = 10;
@@ -105,6 +107,7 @@ class LazySection implements Section {
 export function parseMaintainers(text: string): MaintainersFile {
   const sections: LazySection[] = [];
   const patterns: PatternLine[] = [];
+  const listUse = new Map<string, number>();
   let header = { start: 0, end: 0, line: 0 };
   let current: LazySection | undefined;
   for (let start = 0, line = 1; start < text.length; line++) {
@@ -118,6 +121,12 @@ export function parseMaintainers(text: string): MaintainersFile {
       const tag = text[start] as string;
       if (tag === "F" || tag === "X" || tag === "N") {
         patterns.push({ tag, value: text.slice(skipSpaces(text, start + 2, end), end), line, section: current });
+      } else if (tag === "L") {
+        const from = skipSpaces(text, start + 2, end);
+        let to = from;
+        while (to < end && !isSpaceCode(text.charCodeAt(to))) to++;
+        const list = text.slice(from, to).toLowerCase();
+        listUse.set(list, (listUse.get(list) ?? 0) + 1);
       }
     } else {
       const first = skipSpaces(text, start, end);
@@ -129,7 +138,7 @@ export function parseMaintainers(text: string): MaintainersFile {
     }
     start = nextLine(text, end);
   }
-  return { sections, patterns };
+  return { sections, patterns, listUse };
 }
 
 /** The values of one tag in a section, in file order. */

@@ -1,4 +1,4 @@
-import { valuesOf, type Section } from "./parse.js";
+import { type MaintainersFile, valuesOf, type Section } from "./parse.js";
 
 /** A short label for a section, after syzbot's subsystem names. */
 export interface SubsystemName {
@@ -126,28 +126,15 @@ function nameSection(section: Section): SubsystemName {
   if (section.name === "THE REST" || (lists.length > 0 && lists.every((list) => GENERIC_LISTS.has(list)))) {
     return { name: CATCH_ALL_NAME, catchAll: true };
   }
-  return { name: nameFromLists(lists, listUseOf(section)) ?? slugOf(section.name), catchAll: false };
+  return { name: nameFromLists(lists, listUse.get(section)) ?? slugOf(section.name), catchAll: false };
 }
 
 const names = new WeakMap<Section, SubsystemName>();
-/** Each indexed section's file, its sections sharing one lazily counted map of list use. */
-const fileOf = new WeakMap<Section, { sections: readonly Section[]; use?: Map<string, number> }>();
+const listUse = new WeakMap<Section, ReadonlyMap<string, number>>();
 
-/** Notes a file's sections, so names can prefer the most specific list (counted on first use, not at build). */
-export function rememberListUse(sections: readonly Section[]): void {
-  const file = { sections };
-  for (const section of sections) fileOf.set(section, file);
-}
-
-function listUseOf(section: Section): ReadonlyMap<string, number> | undefined {
-  const file = fileOf.get(section);
-  if (!file) return undefined;
-  if (!file.use) {
-    const use = new Map<string, number>();
-    for (const s of file.sections) for (const list of new Set(listsOf(s))) use.set(list, (use.get(list) ?? 0) + 1);
-    file.use = use;
-  }
-  return file.use;
+/** Notes how many sections of a file share each list, so names can prefer the most specific list. */
+export function rememberListUse(file: MaintainersFile): void {
+  for (const section of file.sections) listUse.set(section, file.listUse);
 }
 
 /**
