@@ -18,6 +18,9 @@ export interface SourceLine {
 // Only the tags people wrap logs in: kernel output itself can hold HTML (an error page in a run line).
 const STRUCTURAL_TAG = /^<\/?(?:details|summary|pre|code)(?:\s[^<>]{0,200})?>/i;
 
+/** A first character that cannot begin a quote marker, a fence, an indented marker or a tag. */
+const PLAIN_START = /^[A-Za-z0-9_#[(:=*+\-/.,'"$!]/;
+
 function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
 }
@@ -116,7 +119,13 @@ export function toSourceLines(input: string): SourceLine[] {
   let lastDepth = 0;
   const raw = splitLines(input);
   for (let n = 0; n < raw.length; n++) {
-    const { text: unquoted, depth } = unquote(raw[n] ?? "");
+    const line = raw[n] ?? "";
+    // Most lines start with a letter or a digit: no quote, fence or tag to look for.
+    if (lastDepth === 0 && !fence && PLAIN_START.test(line)) {
+      out.push({ text: line, line: n + 1, block, blockEnd: 0 });
+      continue;
+    }
+    const { text: unquoted, depth } = unquote(line);
     if (fence) {
       const closed = closesFence(unquoted, fence);
       if (closed || depth < fence.depth) {
