@@ -1,6 +1,9 @@
 import { parseQuotedList } from "../fields/address-list.js";
 import { parseGoDuration } from "../fields/duration.js";
-import type { Direction, RunResult } from "../schema.js";
+import type { Direction, RunResult, StepKind } from "../schema.js";
+
+type NextStep = Extract<StepKind, "original" | "release" | "head" | "merge-base" | "parent">;
+const next = (step: NextStep, release: string | null = null): LogLine => ({ kind: "next-step", step, release });
 
 /**
  * Every line syzbot writes in a bisection log, 2018 to now
@@ -10,11 +13,8 @@ export type LogLine =
   | { kind: "host"; host: string; time: string }
   | { kind: "start"; direction: Direction; sha: string }
   | { kind: "syzkaller"; sha: string }
-  | { kind: "original"; sha: string }
-  | { kind: "release"; tag: string }
-  | { kind: "head"; sha: string }
-  | { kind: "merge-base"; sha: string }
-  | { kind: "parent-untested"; sha: string }
+  /** Announces what the next `testing commit` is: the original commit, a release, HEAD, ... */
+  | { kind: "next-step"; step: NextStep; release: string | null }
   | { kind: "testing"; sha: string; compiler: string | null }
   | { kind: "compiler"; value: string }
   | { kind: "signature"; value: string }
@@ -77,11 +77,11 @@ const RULES: Rule[] = [
   ["bisecting cause commit starting from", new RegExp(`^bisecting cause commit starting from ${SHA}$`), (m) => ({ kind: "start", direction: "cause", sha: m1(m) })],
   ["bisecting fixing commit since", new RegExp(`^bisecting fixing commit since ${SHA}$`), (m) => ({ kind: "start", direction: "fix", sha: m1(m) })],
   ["building syzkaller on", new RegExp(`^building syzkaller on ${SHA}$`), (m) => ({ kind: "syzkaller", sha: m1(m) })],
-  ["ensuring issue is reproducible on original commit", new RegExp(`^ensuring issue is reproducible on original commit ${SHA}$`), (m) => ({ kind: "original", sha: m1(m) })],
-  ["testing release ", /^testing release (\S+)$/, (m) => ({ kind: "release", tag: m1(m) })],
-  ["testing current HEAD", new RegExp(`^testing current HEAD ${SHA}$`), (m) => ({ kind: "head", sha: m1(m) })],
+  ["ensuring issue is reproducible on original commit", new RegExp(`^ensuring issue is reproducible on original commit ${SHA}$`), () => next("original")],
+  ["testing release ", /^testing release (\S+)$/, (m) => next("release", m1(m))],
+  ["testing current HEAD", new RegExp(`^testing current HEAD ${SHA}$`), () => next("head")],
   ["testing commit", new RegExp(`^testing commit ${SHA}(?: with (.+)| (\\S+))?$`), (m) => ({ kind: "testing", sha: m1(m), compiler: m[2] ?? m[3] ?? null })],
-  ["parent commit ", new RegExp(`^parent commit ${SHA} wasn't tested$`), (m) => ({ kind: "parent-untested", sha: m1(m) })],
+  ["parent commit ", new RegExp(`^parent commit ${SHA} wasn't tested$`), () => next("parent")],
   ["compiler: ", /^compiler: (.+)$/, (m) => ({ kind: "compiler", value: m1(m) })],
   ["kernel signature:", /^kernel signature: ([0-9a-f]{40,64})$/, (m) => ({ kind: "signature", value: m1(m) })],
   ["all runs: ", /^all runs: (.+)$/, (m) => {
@@ -182,7 +182,7 @@ export function classifyLogLine(text: string): LogLine | null {
     return { kind: "first-bad", sha: t.slice(0, 40) };
   }
   if (t.endsWith(" is a merge base, check if it has the bug") && sha40.test(t.slice(0, 40))) {
-    return { kind: "merge-base", sha: t.slice(0, 40) };
+    return next("merge-base");
   }
   const host = t.indexOf(" starts bisection ");
   if (host > 0) return { kind: "host", host: t.slice(0, host), time: t.slice(host + " starts bisection ".length) };

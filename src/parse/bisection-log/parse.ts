@@ -103,20 +103,8 @@ export function parseBisectionLog(
       case "syzkaller":
         report.syzkallerCommit = line.sha;
         break;
-      case "original":
-        pending = { kind: "original", release: null };
-        break;
-      case "release":
-        pending = { kind: "release", release: line.tag };
-        break;
-      case "head":
-        pending = { kind: "head", release: null };
-        break;
-      case "merge-base":
-        pending = { kind: "merge-base", release: null };
-        break;
-      case "parent-untested":
-        pending = { kind: "parent", release: null };
+      case "next-step":
+        pending = { kind: line.step, release: line.release };
         break;
       case "testing": {
         const original = steps[0];
