@@ -52,8 +52,8 @@ export interface TriageOptions {
   subsystemsOverride?: string[] | null;
 }
 
-/** Whether the text's author is someone the config lets the app act on. */
-export function isTriaged(origin: TextOrigin, config: Config): boolean {
+/** Whether an author (of a text, of an event) is someone the config lets the app act on. */
+export function isTriaged(origin: Pick<TextOrigin, "author" | "isBot">, config: Config): boolean {
   if (origin.isBot && !config.triage.bots.includes(origin.author)) return false;
   return config.triage.authors.length === 0 || config.triage.authors.includes(origin.author);
 }
@@ -103,18 +103,20 @@ function maintainersOf(paths: string[], maintainers: Maintainers | null): Recipi
   return maintainers.lookupAll(paths).people.map((p) => ({ email: p.address.toLowerCase(), role: "cc" as const, name: p.printed }));
 }
 
+/** Each address once, the first mention winning. */
 function dedupe(recipients: Recipient[]): Recipient[] {
-  const seen = new Set<string>();
-  return recipients.filter((r) => !seen.has(r.email) && seen.add(r.email));
+  const first = new Map<string, Recipient>();
+  for (const r of recipients) if (!first.has(r.email)) first.set(r.email, r);
+  return [...first.values()];
 }
 
 export interface ReadText extends SourceText {
   read: ParseResult;
 }
 
-/** The reports in the texts the config lets the app act on. */
-export function readTexts(texts: SourceText[], config: Config): ReadText[] {
-  return texts.filter((t) => isTriaged(t.origin, config)).map((t) => ({ ...t, read: readReports(t.text) }));
+/** The reports in the texts the config lets the app act on; `known` holds texts already read. */
+export function readTexts(texts: SourceText[], config: Config, known: ReadonlyMap<string, ParseResult> = new Map()): ReadText[] {
+  return texts.filter((t) => isTriaged(t.origin, config)).map((t) => ({ ...t, read: known.get(t.text) ?? readReports(t.text) }));
 }
 
 export function hasFindings(texts: ReadText[]): boolean {

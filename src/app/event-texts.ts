@@ -24,7 +24,7 @@ function association(value: string): Association {
   return parsed.success ? parsed.data : "NONE";
 }
 
-export function issueOrigin(issue: IssueData): TextOrigin {
+function issueOrigin(issue: IssueData): TextOrigin {
   const user = issue.user;
   return {
     kind: "issue",

@@ -19,8 +19,9 @@ import { type DesiredState, planActions } from "../plan/plan.js";
 import { renderConfigError, renderGone, renderRefusal } from "../render/comment.js";
 import { type CommentHeader, readCommentHeader } from "../render/comment-header.js";
 import { attachedLogs } from "./attached-logs.js";
-import { commentOrigin, type IssuePayload, issueOrigin, issueText, labelNames } from "./event-texts.js";
-import { eventMatters } from "./event-relevance.js";
+import type { ParseResult } from "../parse/schema.js";
+import { commentOrigin, type IssuePayload, issueText, labelNames } from "./event-texts.js";
+import { readEvent } from "./event-relevance.js";
 import { handleCommands } from "./issue-commands.js";
 import { KeyedQueue } from "./keyed-queue.js";
 
@@ -82,13 +83,19 @@ async function acknowledgeCommands(context: IssueEventContext, ref: IssueRef, ra
   }
 }
 
-async function triageIssue(state: AppState, context: IssueEventContext, payload: IssuePayload, ref: IssueRef): Promise<void> {
+async function triageIssue(
+  state: AppState,
+  context: IssueEventContext,
+  payload: IssuePayload,
+  ref: IssueRef,
+  known: ReadonlyMap<string, ParseResult>,
+): Promise<void> {
   const identity = await appIdentity(state.app);
   // The app's own comments come back as events: never triage them (no loops).
   if (payload.sender.login === identity.login || (payload.comment && isOwnComment(payload.comment, identity))) return;
   const loaded = await loadConfig(context);
-  const eventAuthor = { ...issueOrigin(payload.issue), author: payload.sender.login, isBot: payload.sender.type === "Bot" };
-  if (loaded.ok && !isTriaged(eventAuthor, loaded.config)) return;
+  const sender = { author: payload.sender.login, isBot: payload.sender.type === "Bot" };
+  if (loaded.ok && !isTriaged(sender, loaded.config)) return;
   const comments = await listComments(context.octokit, ref, identity);
   const summary = comments.find(isSummary) ?? null;
   const header: CommentHeader | null = summary ? readCommentHeader(summary.body) : null;
@@ -107,7 +114,7 @@ async function triageIssue(state: AppState, context: IssueEventContext, payload:
   // `#syztriage retriage` asks again what the caches remember (commits, linked logs).
   const lookups = commands.retriage ? new LookupCache() : state.lookups;
   const fetches = commands.retriage ? new FetchCache() : state.fetches;
-  const texts = readTexts([issueText(issue), ...commentTexts(comments)], config);
+  const texts = readTexts([issueText(issue), ...commentTexts(comments)], config, known);
   const attached = await attachedLogs(texts, config, fetches);
   const lookup = repositoryLookup(context.octokit, repo, installation, lookups);
   const outcome = await desiredOutcome({
@@ -144,10 +151,12 @@ export function issueEventHandler(app: Probot): (context: IssueEventContext) => 
   };
   return async (context) => {
     const payload = context.payload as unknown as IssuePayload;
-    if (payload.issue.pull_request || !eventMatters(payload)) return;
+    if (payload.issue.pull_request) return;
+    const event = readEvent(payload);
+    if (!event.matters) return;
     const ref: IssueRef = { ...context.repo(), issue_number: payload.issue.number };
     try {
-      await state.queue.run(issueKey(ref), () => triageIssue(state, context, payload, ref));
+      await state.queue.run(issueKey(ref), () => triageIssue(state, context, payload, ref, event.read));
     } catch (err) {
       context.log.error({ err, issue: issueKey(ref), delivery: context.id }, "triage failed; the next event on this issue retries it");
       throw err;

@@ -1,5 +1,5 @@
 import { analyseCrash, type CrashAnalysis } from "../crash/index.js";
-import { emptyReport } from "./report-builder.js";
+import { emptyLinks } from "./report-builder.js";
 import type { CrashFinding, CrashSummary, Report } from "./schema.js";
 import type { SourceLine } from "./text/source-lines.js";
 
@@ -43,7 +43,7 @@ function fromOops(lines: SourceLine[]): CrashFinding | null {
   if (!crash) return null;
   const startLine = lines[crash.start]?.line ?? 1;
   const endLine = lines[Math.max(crash.start, crash.end - 1)]?.line ?? startLine;
-  return { format: "oops", title: crash.title, crash: summarizeCrash(crash), links: emptyReport("syzbot-email", 1).links, reportedBy: null, source: { startLine, endLine } };
+  return { format: "oops", title: crash.title, crash: summarizeCrash(crash), links: emptyLinks(), reportedBy: null, source: { startLine, endLine } };
 }
 
 /** Crash reports in a text that holds no bisection report: syzbot's bug reports, else the first oops. */

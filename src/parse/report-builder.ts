@@ -1,4 +1,8 @@
-import type { Commit, Format, Report, Step, StepKind } from "./schema.js";
+import type { Commit, Format, Links, Report, Step, StepKind } from "./schema.js";
+
+export function emptyLinks(): Links {
+  return { dashboard: null, bisectionLog: null, crashReport: null, consoleLog: null, kernelConfig: null, syzRepro: null, cRepro: null };
+}
 
 /** A report with every field at its "not in the log" value. */
 export function emptyReport(format: Format, startLine: number): Report {
@@ -30,15 +34,7 @@ export function emptyReport(format: Format, startLine: number): Report {
     crash: null,
     reportedBy: null,
     fixesTag: null,
-    links: {
-      dashboard: null,
-      bisectionLog: null,
-      crashReport: null,
-      consoleLog: null,
-      kernelConfig: null,
-      syzRepro: null,
-      cRepro: null,
-    },
+    links: emptyLinks(),
     warnings: [],
     verdict: null,
     source: { startLine, endLine: startLine },
