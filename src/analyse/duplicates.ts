@@ -1,6 +1,6 @@
 import { normalizeTitle } from "../crash/index.js";
 import { titleFromSubject } from "../parse/index.js";
-import type { Triage } from "./triage.js";
+import type { Analysis } from "./reports.js";
 
 export interface IssueSummary {
   number: number;
@@ -10,7 +10,7 @@ export interface IssueSummary {
 }
 
 /** The bug each report is about: the crash the bisection started from, else the crash it names. */
-export function crashTitles(triaged: Triage): string[] {
+export function crashTitles(triaged: Analysis): string[] {
   const titles = [
     ...triaged.reports.map((r) => r.report.originalCrashTitle ?? r.report.crashTitle),
     ...triaged.crashes.map((c) => c.finding.title),

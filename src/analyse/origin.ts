@@ -1,4 +1,5 @@
 import type { Association } from "../config/schema.js";
+import type { ParseResult } from "../parse/schema.js";
 
 /** Where a text the app reads came from: the issue body or one comment. */
 export interface TextOrigin {
@@ -16,4 +17,9 @@ export interface TextOrigin {
 export interface SourceText {
   origin: TextOrigin;
   text: string;
+}
+
+/** A text with the parser's reading of it. */
+export interface ReadText extends SourceText {
+  read: ParseResult;
 }

@@ -1,8 +1,8 @@
 import { readReports } from "../analyse/read-reports.js";
+import { parseCommands } from "../commands/index.js";
 import { scanLogLinks } from "../fetch/index.js";
 import type { ParseResult } from "../parse/schema.js";
 import { changedTexts, type IssuePayload } from "./event-texts.js";
-import { hasCommands } from "./issue-commands.js";
 
 /**
  * Whether an event may change the triage: its new or old text holds a report,
@@ -17,7 +17,7 @@ export function readEvent(payload: IssuePayload): { matters: boolean; read: Map<
     const result = readReports(text);
     read.set(text, result);
     matters ||=
-      (payload.comment !== undefined && hasCommands(text)) ||
+      (payload.comment !== undefined && parseCommands(text).length > 0) ||
       scanLogLinks(text).length > 0 ||
       result.reports.length > 0 ||
       (!payload.comment && result.crashes.length > 0);

@@ -1,4 +1,4 @@
-import { MAX_SUBSYSTEMS, MAX_TITLE_LENGTH, SUBSYSTEM_NAME, type Command } from "./command.js";
+import { COMMAND_HELP, MAX_SUBSYSTEMS, MAX_TITLE_LENGTH, SUBSYSTEM_NAME, type Command } from "./command.js";
 import { FenceTracker } from "./fences.js";
 
 /**
@@ -46,7 +46,7 @@ function titleError(line: number, word: string, what: string, title: string): Co
 
 function setCommand(line: number, args: string): Command {
   const match = SET_ARGS.exec(args);
-  if (match === null) return { kind: "error", line, word: "set", message: 'expected "set subsystems: name, name"' };
+  if (match === null) return { kind: "error", line, word: "set", message: "no subsystem names" };
   const label = match[1] ?? "";
   if (label !== "subsystems") return { kind: "unsupported", line, word: `set ${clip(label)}` };
   const names = [...new Set((match[2] ?? "").split(/[\s,]+/).filter((name) => name !== ""))];
@@ -80,17 +80,51 @@ function syzCommand(line: number, word: string, args: string): Command | null {
   }
 }
 
-function appCommand(line: number, word: string): Command | null {
-  if (word === "") return null;
-  return word === "retriage" ? { kind: "retriage", line } : { kind: "unknown", line, word: clip(word) };
+const SHA = /^[0-9a-f]{7,40}$/;
+
+function culpritCommand(line: number, args: string): Command {
+  const value = args.toLowerCase();
+  if (value === "none") return { kind: "culprit", line, sha: null };
+  if (SHA.test(value)) return { kind: "culprit", line, sha: value };
+  return { kind: "error", line, word: "culprit", message: args === "" ? "no commit hash" : `"${clip(args)}" is not a commit hash (7 to 40 hex digits) or none` };
+}
+
+function appCommand(line: number, word: string, args: string): Command | null {
+  switch (word) {
+    case "":
+      return null;
+    case "retriage":
+      return { kind: "retriage", line };
+    case "culprit":
+      return culpritCommand(line, args);
+    default:
+      return { kind: "unknown", line, word: clip(word) };
+  }
 }
 
 function commandOn(line: string, number: number): Command | null {
   // Both prefixes end with one separator character, which is not part of the word.
-  if (APP_PREFIX.test(line)) return appCommand(number, splitWord(line.slice("#syztriage".length + 1)).word);
+  if (APP_PREFIX.test(line)) {
+    const { word, args } = splitWord(line.slice("#syztriage".length + 1));
+    return appCommand(number, word, args);
+  }
   if (!SYZ_PREFIX.test(line)) return null;
   const { word, args } = splitWord(line.slice("#syz".length + 1));
   return syzCommand(number, word, args);
+}
+
+/** The usage of the command a mistaken line meant, for the app's one-line reply. */
+export function usageOf(word: string): string | null {
+  switch (word) {
+    case "set":
+      return COMMAND_HELP["set-subsystems"].usage;
+    case "fix":
+    case "dup":
+    case "culprit":
+      return COMMAND_HELP[word].usage;
+    default:
+      return null;
+  }
 }
 
 /** The commands in `text`, in order, each with its 1-based line number. */

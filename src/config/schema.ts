@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { SUBSYSTEM_NAME } from "../commands/index.js";
 import { DEFAULT_FETCH_HOSTS } from "../fetch/index.js";
+import { DEFAULT_MAINTAINERS, maintainersLocation } from "./maintainers-location.js";
 
 /**
  * `.github/syztriage.yml`: this schema validates the file, types the code and
@@ -17,7 +18,16 @@ const email = z.string().regex(/^[^\s@<>]+@[^\s@<>]+$/, "must be an email addres
 export const Association = z.enum(["OWNER", "MEMBER", "COLLABORATOR", "CONTRIBUTOR", "FIRST_TIME_CONTRIBUTOR", "FIRST_TIMER", "NONE"]);
 export type Association = z.infer<typeof Association>;
 
+/** `owner/repo` on the same GitHub. */
+const REPOSITORY = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
+
 export const ConfigSchema = z.strictObject({
+  kernel: z
+    .strictObject({
+      /** The kernel tree the project follows on GitHub (`torvalds/linux`): commits link there and are read from there; "" is this repository. */
+      tree: z.union([z.literal(""), z.string().regex(REPOSITORY, "must be owner/repo")]).default(""),
+    })
+    .prefault({}),
   labels: z
     .strictObject({
       /** The label for subsystem X is prefix + X. */
@@ -46,8 +56,15 @@ export const ConfigSchema = z.strictObject({
       rules: z.record(z.string().regex(SUBSYSTEM_NAME, "subsystem names are letters, digits and . _ + -"), z.array(z.string().min(1)).min(1)).default({}),
       /** At most this many subsystem labels. */
       max: z.number().int().min(0).max(10).default(3),
-      /** The kernel-format MAINTAINERS file in the repository; empty string disables. */
-      maintainers: z.string().max(200).default("MAINTAINERS"),
+      /**
+       * The kernel-format MAINTAINERS: a path in the kernel tree (default: its MAINTAINERS, else the
+       * bundled snapshot), `owner/repo@ref:path` elsewhere, `bundled` for the snapshot alone; "" disables.
+       */
+      maintainers: z
+        .string()
+        .max(200)
+        .refine((v) => maintainersLocation(v) !== null, 'must be a path, "owner/repo@ref:path", "bundled" or ""')
+        .default(DEFAULT_MAINTAINERS),
       /** Where subsystems come from: the files the culprit changed, the crash's guilty file. */
       from: z.array(z.enum(["culprit", "crash"])).max(2).default(["culprit", "crash"]),
     })

@@ -1,18 +1,27 @@
-import type { Plan } from "../plan/plan.js";
-import type { IssueRef, Octokit } from "./types.js";
+import type { Plan } from "../decide/plan.js";
 import { httpStatus } from "./http-status.js";
+import type { IssueRef, Octokit } from "./types.js";
 
+/** Labels known to exist per repository, so a label is not created again on every triage. */
+export type KnownLabels = { has(key: string): boolean; add(key: string): void };
 
-/** Carries out a plan; labels first, so a failure leaves at worst labels without the comment that the next event adds. */
-export async function applyPlan(octokit: Octokit, ref: IssueRef, plan: Plan): Promise<{ commentId: number | null }> {
+/**
+ * Carries out a plan: the app's only writer. Labels first, so a failure leaves
+ * at worst labels without the comment (which the retried triage adds), then the
+ * comment, which records the state; reactions and replies last.
+ */
+export async function applyPlan(octokit: Octokit, ref: IssueRef, plan: Plan, known: KnownLabels, onSideFailure: (err: unknown) => void): Promise<void> {
   const repo = { owner: ref.owner, repo: ref.repo };
   for (const label of plan.createLabels) {
+    const key = `${ref.owner}/${ref.repo}:${label.name.toLowerCase()}`;
+    if (known.has(key)) continue;
     try {
       await octokit.rest.issues.createLabel({ ...repo, ...label });
     } catch (err) {
       // 422: the label exists already (perhaps with a color a person chose), which is fine.
       if (httpStatus(err) !== 422) throw err;
     }
+    known.add(key);
   }
   if (plan.addLabels.length > 0) await octokit.rest.issues.addLabels({ ...ref, labels: plan.addLabels });
   for (const name of plan.removeLabels) {
@@ -23,11 +32,21 @@ export async function applyPlan(octokit: Octokit, ref: IssueRef, plan: Plan): Pr
       if (httpStatus(err) !== 404) throw err;
     }
   }
-  if (!plan.comment) return { commentId: null };
-  if (plan.comment.action === "update") {
-    await octokit.rest.issues.updateComment({ ...repo, comment_id: plan.comment.id, body: plan.comment.body });
-    return { commentId: plan.comment.id };
+  if (plan.comment?.action === "update") await octokit.rest.issues.updateComment({ ...repo, comment_id: plan.comment.id, body: plan.comment.body });
+  if (plan.comment?.action === "create") await octokit.rest.issues.createComment({ ...ref, body: plan.comment.body });
+  for (const id of plan.deleteComments) {
+    try {
+      await octokit.rest.issues.deleteComment({ ...repo, comment_id: id });
+    } catch (err) {
+      // 404: another replica deleted it first.
+      if (httpStatus(err) !== 404) throw err;
+    }
   }
-  const { data } = await octokit.rest.issues.createComment({ ...ref, body: plan.comment.body });
-  return { commentId: data.id };
+  // Best effort: the comment already records that these commands were handled, so a retry would not redo them.
+  try {
+    for (const id of plan.reactions) await octokit.rest.reactions.createForIssueComment({ ...repo, comment_id: id, content: "+1" });
+    for (const body of plan.replies) await octokit.rest.issues.createComment({ ...ref, body });
+  } catch (err) {
+    onSideFailure(err);
+  }
 }

@@ -1,63 +1,62 @@
-import type { LoginLookup } from "../analyse/mentions.js";
-import { BoundedCache } from "./bounded-cache.js";
-import type { Octokit } from "./types.js";
-import { httpStatus } from "./http-status.js";
+import type { CommitFacts } from "../analyse/reports.js";
 import { GITHUB_LOGIN } from "../config/schema.js";
+import { BoundedCache } from "./bounded-cache.js";
+import { httpStatus } from "./http-status.js";
+import type { Octokit, RepoRef } from "./types.js";
 
-export interface CommitInfo {
-  exists: boolean;
-  /** The GitHub user the commit's author email is linked to. */
-  login: string | null;
-}
-
+/** Who owns an email on GitHub changes rarely, but it does: answers, found or not, are asked again after a day. */
+const EMAIL_TTL_MS = 24 * 60 * 60 * 1000;
+/** GitHub lists a commit's files a page at a time; a culprit's first 100 are plenty to name its subsystems. */
+const FILES_PER_PAGE = 100;
 
 /** One app's lookup results; keys carry the repository or installation, so all installations share it. */
 export class LookupCache {
-  readonly commits = new BoundedCache<string, CommitInfo>(5000);
-  readonly emails = new BoundedCache<string, string | null>(5000);
+  readonly commits = new BoundedCache<string, CommitFacts & { withFiles: boolean }>(5000);
+  readonly emails = new BoundedCache<string, string | null>(5000, EMAIL_TTL_MS);
 }
 
+function validLogin(login: string | null | undefined): string | null {
+  return login && GITHUB_LOGIN.test(login) ? login : null;
+}
 
-/** GitHub lookups for one repository, cached across events so edits do not repeat them. */
-export function repositoryLookup(
-  octokit: Octokit,
-  repo: { owner: string; repo: string },
-  installation: number,
-  cache: LookupCache,
-) {
-  const { commits, emails } = cache;
-  async function commit(sha: string): Promise<CommitInfo> {
-    const key = `${repo.owner}/${repo.repo}@${sha}`;
-    const cached = commits.get(key);
-    if (cached) return cached;
-    let info: CommitInfo;
-    try {
-      const { data } = await octokit.rest.repos.getCommit({ ...repo, ref: sha, per_page: 1 });
-      const login = data.author?.login ?? null;
-      info = { exists: true, login: login && GITHUB_LOGIN.test(login) ? login : null };
-    } catch (err) {
-      // 404: not in this repository; 422: not a commit hash GitHub accepts. Anything else may be transient.
-      if (httpStatus(err) !== 404 && httpStatus(err) !== 422) throw err;
-      info = { exists: false, login: null };
-    }
-    commits.set(key, info);
-    return info;
+/**
+ * A commit of the kernel tree (GET commit), cached so edits do not repeat it;
+ * with `files`, its changed files too (a report that names the culprit
+ * without them). A commit the tree does not have is a fact, not an error.
+ */
+export async function readCommit(octokit: Octokit, tree: RepoRef & { htmlUrl: string }, sha: string, files: boolean, cache: LookupCache): Promise<CommitFacts> {
+  const key = `${tree.owner}/${tree.repo}@${sha}`;
+  const cached = cache.commits.get(key);
+  if (cached && (cached.withFiles || !files || !cached.exists)) return cached;
+  let facts: CommitFacts & { withFiles: boolean };
+  try {
+    const { data } = await octokit.rest.repos.getCommit({ owner: tree.owner, repo: tree.repo, ref: sha, per_page: files ? FILES_PER_PAGE : 1 });
+    const author = data.commit.author;
+    facts = {
+      exists: true,
+      url: `${tree.htmlUrl}/commit/${data.sha}`,
+      login: validLogin(data.author?.login),
+      subject: data.commit.message.split("\n", 1)[0] ?? null,
+      author: author?.email ? { name: author.name ?? "", email: author.email } : null,
+      files: files ? (data.files ?? []).map((f) => ({ path: f.filename, lines: f.changes ?? null })) : [],
+      withFiles: files,
+    };
+  } catch (err) {
+    // 404: not in this tree; 422: not a commit hash GitHub accepts. Anything else may be transient.
+    if (httpStatus(err) !== 404 && httpStatus(err) !== 422) throw err;
+    facts = { exists: false, url: null, login: null, subject: null, author: null, files: [], withFiles: files };
   }
+  cache.commits.set(key, facts);
+  return facts;
+}
 
-  const logins: LoginLookup = {
-    commitAuthor: async (sha) => (await commit(sha)).login,
-    async userByEmail(email) {
-      const key = `${installation}:${email}`;
-      const cached = emails.get(key);
-      if (cached !== undefined) return cached;
-      // A failure fails the triage (Probot's throttling has already waited out rate limits):
-      // showing the address unresolved would change the comment on an event that changed nothing.
-      const { data } = await octokit.rest.search.users({ q: `${email} in:email`, per_page: 2 });
-      const only = data.total_count === 1 ? (data.items[0]?.login ?? null) : null;
-      const login = only && GITHUB_LOGIN.test(only) ? only : null;
-      emails.set(key, login);
-      return login;
-    },
-  };
-  return { commit, logins };
+/** The one user whose public email is `email`, null when there is none or several; cached per installation. */
+export async function userByEmail(octokit: Octokit, installation: number, email: string, cache: LookupCache): Promise<string | null> {
+  const key = `${installation}:${email}`;
+  const cached = cache.emails.get(key);
+  if (cached !== undefined) return cached;
+  const { data } = await octokit.rest.search.users({ q: `${email} in:email`, per_page: 2 });
+  const login = data.total_count === 1 ? validLogin(data.items[0]?.login) : null;
+  cache.emails.set(key, login);
+  return login;
 }

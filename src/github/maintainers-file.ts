@@ -1,7 +1,9 @@
 import { createHash } from "node:crypto";
 import { loadMaintainers, type Maintainers } from "../maintainers/index.js";
 import { BoundedCache } from "./bounded-cache.js";
-import type { Octokit } from "./types.js";
+import type { MaintainersLocation } from "../config/maintainers-location.js";
+import type { MaintainersFacts } from "../decide/facts.js";
+import type { Octokit, RepoRef } from "./types.js";
 import { httpStatus } from "./http-status.js";
 
 /** git's blob id of a text: a file's identity whatever repository or branch holds it. */
@@ -23,17 +25,22 @@ interface FileVersion {
  */
 export class MaintainersCache {
   readonly files = new BoundedCache<string, FileVersion>(200);
+  /** Files found missing: a tracker repository without MAINTAINERS is not asked on every event, but is asked again now and then. */
+  readonly missing = new BoundedCache<string, true>(2000, 10 * 60 * 1000);
   readonly indexes = new BoundedCache<string, Maintainers>(20);
 }
 
 
-/** A file of the default branch as text, null when there is none; conditional on the cached version. */
-async function readFile(octokit: Octokit, repo: { owner: string; repo: string }, path: string, cache: MaintainersCache): Promise<FileVersion | null> {
-  const key = `${repo.owner}/${repo.repo}:${path}`;
+/** A file (of the default branch, or `ref`) as text, null when there is none; conditional on the cached version. */
+async function readFile(octokit: Octokit, repo: RepoRef & { ref?: string }, path: string, cache: MaintainersCache): Promise<FileVersion | null> {
+  const key = `${repo.owner}/${repo.repo}@${repo.ref ?? ""}:${path}`;
+  if (cache.missing.get(key)) return null;
   const cached = cache.files.get(key);
   try {
     const response = await octokit.rest.repos.getContent({
-      ...repo,
+      owner: repo.owner,
+      repo: repo.repo,
+      ...(repo.ref ? { ref: repo.ref } : {}),
       path,
       mediaType: { format: "raw" },
       headers: cached ? { "if-none-match": cached.etag } : {},
@@ -44,27 +51,44 @@ async function readFile(octokit: Octokit, repo: { owner: string; repo: string },
     return version;
   } catch (err) {
     if (httpStatus(err) === 304 && cached) return cached;
-    if (httpStatus(err) === 404) return null;
+    if (httpStatus(err) === 404) {
+      cache.missing.set(key, true);
+      return null;
+    }
     throw err;
   }
 }
 
-/** The repository's MAINTAINERS (with its `.mailmap` when there is one), built once per installation and content. */
-export async function repositoryMaintainers(
+/** The bundled snapshot, for a kernel tree without MAINTAINERS and for `subsystems.maintainers: bundled`. */
+function bundledMaintainers(): MaintainersFacts | null {
+  return null;
+}
+
+/**
+ * The MAINTAINERS `subsystems.maintainers` names (with the `.mailmap` beside it),
+ * read with the installation's token (public repositories are readable) and
+ * built once per installation and content; the bundled snapshot when the
+ * default file is missing or the config asks for it.
+ */
+export async function readMaintainers(
   octokit: Octokit,
-  repo: { owner: string; repo: string },
-  path: string,
+  location: MaintainersLocation | null,
+  tree: RepoRef,
   installation: number,
   cache: MaintainersCache,
-): Promise<Maintainers | null> {
-  const maintainers = await readFile(octokit, repo, path, cache);
-  if (!maintainers) return null;
-  const mailmap = await readFile(octokit, repo, ".mailmap", cache);
-  const key = `${installation}:${maintainers.sha}:${mailmap?.sha ?? "-"}`;
+): Promise<MaintainersFacts | null> {
+  if (location === null || location.kind === "none") return null;
+  if (location.kind === "bundled") return bundledMaintainers();
+  const repo = { owner: location.owner ?? tree.owner, repo: location.repo ?? tree.repo, ...(location.ref ? { ref: location.ref } : {}) };
+  const file = await readFile(octokit, repo, location.path, cache);
+  if (!file) return location.fallback ? bundledMaintainers() : null;
+  const dir = location.path.includes("/") ? location.path.slice(0, location.path.lastIndexOf("/") + 1) : "";
+  const mailmap = await readFile(octokit, repo, `${dir}.mailmap`, cache);
+  const key = `${installation}:${file.sha}:${mailmap?.sha ?? "-"}`;
   let built = cache.indexes.get(key);
   if (!built) {
-    built = loadMaintainers({ maintainers: maintainers.text, ...(mailmap ? { mailmap: mailmap.text } : {}) });
+    built = loadMaintainers({ maintainers: file.text, ...(mailmap ? { mailmap: mailmap.text } : {}) });
     cache.indexes.set(key, built);
   }
-  return built;
+  return { maintainers: built, origin: `${location.path} of ${repo.owner}/${repo.repo}${location.ref ? `@${location.ref}` : ""}` };
 }

@@ -1,187 +1,52 @@
-import type { Mention } from "../analyse/mentions.js";
-import type { RankedSubsystem } from "../analyse/subsystems/rank.js";
-import type { Triage, TriagedCrash, TriagedReport } from "../analyse/triage.js";
-import type { Report } from "../parse/schema.js";
-import type { CommandState, HistoryEntry } from "../commands/index.js";
-import { commentHeader } from "./comment-header.js";
+import { COMMAND_HELP, type RunnableKind } from "../commands/index.js";
+import type { Person } from "../decide/mentions.js";
+import { commentHeader, EMPTY_STATE, type HistoryEntry, type IssueState } from "../state/index.js";
 import { code, codeBlock, inline } from "./escape.js";
+import { crashHeadline, overrideHeadline, reportHeadline } from "./headline.js";
+import { crashBlock, originText, reportBlock } from "./report-section.js";
+import type { TriageView } from "./view.js";
 
 /** GitHub rejects longer comment bodies. */
 export const MAX_COMMENT_LENGTH = 65_536;
-const MAX_FILES_SHOWN = 15;
-const MAX_CANDIDATES_SHOWN = 20;
+const HISTORY_SHOWN = 5;
 
-export interface CommentView {
-  triage: Triage;
-  /** The mentionable recipients, resolved to logins where possible. */
-  mentions: Mention[];
-  maxMentions: number;
-  /** `https://github.com/owner/repo`, to link commits that exist there. */
-  repoUrl: string | null;
-  existingCommits: ReadonlySet<string>;
-  /** Open issues about the same crash. */
-  duplicates: { number: number; title: string }[];
-  /** Things the app could not do, said plainly (a failed fetch, a failed lookup). */
-  problems: string[];
-  /** What maintainers decided with `#syz` commands. */
-  commands: CommandState;
-  /** The open issue a `#syz dup: <title>` names, when the search found it. */
-  duplicateOfIssue?: number | null;
-  /** The newest comment whose commands were handled. */
-  through: number;
-}
-
-const OUTCOME_WORDS: Record<Report["outcome"], string> = {
-  culprit: "culprit found",
-  candidates: "inconclusive, several candidate commits",
-  "oldest-release": "the crash already happens on the oldest tested release",
-  "still-crashes": "the crash still happens on the newest tested commit",
-  error: "the bisection failed",
-  incomplete: "the log ends before the result",
+const ROLE_WORDS: Record<Person["role"], string> = {
+  author: " (the culprit's author)",
+  maintainer: " (MAINTAINERS)",
+  recipient: "",
 };
 
-const FORMAT_WORDS: Record<Report["format"], string> = {
-  "bisection-log": "syzbot bisection log",
-  "syzbot-email": "syzbot report",
-  "git-bisect-log": "git bisect log",
-};
-
-function commitRef(sha: string, view: CommentView): string {
-  const short = code(sha.slice(0, 12));
-  return view.repoUrl && view.existingCommits.has(sha) ? `[${short}](${view.repoUrl}/commit/${sha})` : short;
+function personText(p: Person): string {
+  return p.name ? `${inline(p.name, 60)} ${code(p.email, 100)}` : code(p.email, 100);
 }
 
-function headline(t: TriagedReport, view: CommentView): string {
-  const r = t.report;
-  const kind = r.direction === "fix" ? "fix bisection" : "cause bisection";
-  if (r.outcome === "culprit" && r.culprit) {
-    const what = r.direction === "fix" ? "fixed by" : "bisected to";
-    const author = r.culprit.author?.name ? ` by ${inline(r.culprit.author.name, 80)}` : "";
-    return `${what} ${commitRef(r.culprit.sha, view)} ${inline(r.culprit.subject)}${author}`;
-  }
-  if (r.outcome === "candidates") return `${kind} is inconclusive: ${r.candidates.length} candidate commits`;
-  if (r.outcome === "error") return `the ${kind} failed: ${inline(r.error ?? "unknown error", 200)}`;
-  return `${kind}: ${OUTCOME_WORDS[r.outcome]}`;
-}
-
-function originLink(t: { origin: TriagedReport["origin"] }): string {
-  const { origin } = t;
-  // The dry run reads a file, not an issue.
-  const where = origin.url ? `[${origin.kind === "issue" ? "the issue" : "a comment"} by ${inline(origin.author, 40)}](${origin.url})` : "the input";
-  // A linked log's address came from the issue text: shown, never linked.
-  return origin.via ? `the log ${code(origin.via, 200)} linked from ${where}` : where;
-}
-
-function detailRows(t: TriagedReport, view: CommentView): string[][] {
-  const r = t.report;
-  const rows: string[][] = [["Result", `${OUTCOME_WORDS[r.outcome]} (${r.direction} bisection, ${FORMAT_WORDS[r.format]})`]];
-  const c = r.culprit;
-  if (c) {
-    rows.push([r.direction === "fix" ? "Fix" : "Culprit", `${commitRef(c.sha, view)} ${inline(c.subject)}${c.merge ? " (merge commit)" : ""}`]);
-    if (c.author) rows.push(["Author", `${inline(c.author.name || c.author.email, 80)}${c.date ? `, ${c.date.slice(0, 10)}` : ""}`]);
-    if (c.diffstat.length > 0) {
-      const shown = c.diffstat.slice(0, MAX_FILES_SHOWN).map((f) => `${code(f.path, 120)}${f.lines === null ? "" : ` (${f.lines})`}`);
-      const more = c.diffstat.length > MAX_FILES_SHOWN ? `, and ${c.diffstat.length - MAX_FILES_SHOWN} more` : "";
-      rows.push(["Files", shown.join(", ") + more]);
-    }
-  }
-  if (r.candidates.length > 0) {
-    const shown = r.candidates.slice(0, MAX_CANDIDATES_SHOWN).map((x) => `${commitRef(x.sha, view)} ${x.subject ? inline(x.subject, 120) : ""}`.trim());
-    const more = r.candidates.length > MAX_CANDIDATES_SHOWN ? `<br>and ${r.candidates.length - MAX_CANDIDATES_SHOWN} more` : "";
-    rows.push(["Candidates", shown.join("<br>") + more]);
-  }
-  if (r.crashTitle) rows.push(["Crash", code(r.crashTitle, 200)]);
-  if (r.originalCrashTitle && r.originalCrashTitle !== r.crashTitle) rows.push(["Original crash", code(r.originalCrashTitle, 200)]);
-  if (t.subsystems.length > 0) {
-    rows.push(["Culprit subsystems", t.subsystems.map((s) => `${inline(s.name, 50)} (${s.lines} lines, ${s.source})`).join(", ")]);
-  }
-  if (r.revisionsTested !== null || r.steps.length > 0) {
-    const count = (v: string) => r.steps.filter((s) => s.verdict === v).length;
-    const time = r.totalTime ? ` in ${r.totalTime.total.text.replace(/\.\d+s$/, "s")}` : "";
-    rows.push(["Tested", `${r.revisionsTested ?? r.steps.length} revisions${time} (${count("good")} good, ${count("bad")} bad, ${count("skip")} skipped)`]);
-  }
-  if (r.startCommit) rows.push(["Started from", code(r.startCommit.slice(0, 12))]);
-  if (r.boundaryCommitTitle) rows.push([r.direction === "fix" ? "Newest tested" : "Oldest tested", inline(r.boundaryCommitTitle, 120)]);
-  if (r.compilers.length > 0) rows.push(["Compiler", r.compilers.map((x) => code(x, 120)).join("<br>")]);
-  if (r.links.dashboard) rows.push(["Dashboard", code(r.links.dashboard, 200)]);
-  // No line numbers: an edit above the log would change the comment without changing the result.
-  rows.push(["Source", originLink(t)]);
-  return rows;
-}
-
-/** ` in `fs/aio.c` (subsystem **fs**)`: where the crash points, for the reader to compare with the culprit. */
-function guiltyText(file: string | null, subsystems: RankedSubsystem[]): string {
-  if (!file) return "";
-  const names = subsystems.map((s) => `**${inline(s.name, 50)}**`).join(", ");
-  return ` in ${code(file, 120)}${names ? ` (subsystem ${names})` : ""}`;
-}
-
-/** Only syzbot's dashboard is linked; any other URL from a log stays inert text. */
-function linkText(label: string, url: string): string {
-  return /^https:\/\/syzkaller\.appspot\.com\/[\w./?=&%-]*$/.test(url) ? `[${label}](${url})` : `${label} ${code(url, 200)}`;
-}
-
-function crashSection(c: TriagedCrash, index: number, total: number): string {
-  const f = c.finding;
-  const prefix = total > 1 ? `**${index + 1}.** ` : "";
-  const what = f.format === "oops" ? "a kernel crash report" : "a syzbot bug report";
-  const out = [`${prefix}${what} without a bisection (from ${originLink(c)}).`, ""];
-  out.push(`Crash: ${f.title ? code(f.title, 200) : "(no title)"}${guiltyText(f.crash.guiltyFile, c.subsystems)}`);
-  const links = (
-    [
-      ["dashboard", f.links.dashboard],
-      ["syz reproducer", f.links.syzRepro],
-      ["C reproducer", f.links.cRepro],
-      ["console log", f.links.consoleLog],
-      ["kernel config", f.links.kernelConfig],
-    ] as const
-  ).flatMap(([label, url]) => (url ? [linkText(label, url)] : []));
-  if (links.length > 0) out.push("", `Links: ${links.join(", ")}`);
-  return out.join("\n");
-}
-
-function table(rows: string[][]): string {
-  return ["| | |", "|---|---|", ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join("\n");
-}
-
-function reportSection(t: TriagedReport, view: CommentView, index: number, total: number, withDetails: boolean): string {
+/** Who should act: mentioned where the policy allows, named otherwise, and why. */
+function peopleLines(view: TriageView): string[] {
+  const { people } = view;
   const out: string[] = [];
-  const prefix = total > 1 ? `**${index + 1}.** ` : "";
-  out.push(`${prefix}${headline(t, view)} (from ${originLink(t)}).`);
-  if (t.report.crashTitle) out.push("", `Crash: ${code(t.report.crashTitle, 200)}${guiltyText(t.report.crash?.guiltyFile ?? null, t.crashSubsystems)}`);
-  const verdict = t.report.verdict;
-  if (verdict) {
-    const word = verdict.reliable ? "likely reliable" : "**unreliable**";
-    out.push("", `Verdict: ${word} (score ${verdict.score.toFixed(2)}${verdict.reasons.length > 0 ? "):" : ")."}`);
-    out.push(...verdict.reasons.map((r) => `- ${inline(r, 400)}`));
+  if (people.mentioned.length > 0) out.push(`**Who should look:** ${people.mentioned.map((p) => `@${p.login}${ROLE_WORDS[p.role]}`).join(", ")}.`);
+  if (people.overCap.length > 0) out.push(`Not mentioned, over the limit of ${view.config.mentions.max}: ${people.overCap.map(personText).join(", ")}.`);
+  if (people.unfound.length > 0) out.push(`No GitHub account found for ${people.unfound.map(personText).join(", ")}.`);
+  if (people.reasons.length > 0) {
+    const names = people.withheld.map(personText);
+    out.push(`**Not mentioned**, because ${people.reasons.map((r) => inline(r, 200)).join("; ")}${names.length > 0 ? `: ${names.join(", ")}` : ""}.`);
   }
-  const warnings = t.report.warnings.map((w) => `- ${inline(w.message, 400)}`);
-  if (warnings.length > 0) out.push("", "What the log says:", ...warnings);
-  if (withDetails) {
-    out.push("", `<details><summary>Details</summary>`, "", table(detailRows(t, view)), "", "</details>");
-  }
-  return out.join("\n");
-}
-
-function recipientsSection(view: CommentView): string[] {
-  const { triage } = view;
-  const out: string[] = [];
-  const logins = [...new Set(view.mentions.filter((m) => m.login).map((m) => m.login as string))];
-  const mentioned = logins.slice(0, view.maxMentions);
-  const unresolved = view.mentions.filter((m) => !m.login);
-  if (mentioned.length > 0) out.push(`cc ${mentioned.map((l) => `@${l}`).join(" ")}`);
-  const plain = [
-    ...unresolved.map((m) => m.email),
-    ...view.mentions.filter((m) => m.login && !mentioned.includes(m.login)).map((m) => m.email),
-    ...triage.unmentionable.map((r) => r.email),
-  ];
-  if (plain.length > 0) out.push(`Not mentioned: ${[...new Set(plain)].map((e) => code(e, 100)).join(", ")}`);
-  const reasons = [...new Set(triage.reports.filter((r) => r.noMentionReason).map((r) => r.noMentionReason as string))];
-  if (reasons.length > 0 && triage.unmentionable.length > 0) out.push(`No one was mentioned for some reports: ${reasons.join("; ")}.`);
+  if (people.lists.length > 0) out.push(`Mailing lists: ${people.lists.map((l) => code(l, 100)).join(", ")}.`);
   return out;
 }
 
-const HISTORY_SHOWN = 5;
+function labelLines(view: TriageView): string[] {
+  const { labels } = view;
+  const out: string[] = [];
+  const s = labels.subsystems;
+  if (s && s.names.length > 0) out.push(`**Subsystems:** ${s.names.map((n) => `**${inline(n, 50)}**`).join(", ")} (${inline(s.from, 200)}).`);
+  else if (labels.missing) out.push(`**No subsystem label:** ${inline(labels.missing, 400)}.`);
+  if (view.duplicates.length > 0) {
+    // `#N` is meant here: the cross-reference tells the other issue about this one.
+    out.push(`**Possible duplicate of** ${view.duplicates.map((d) => `#${d.number} (${inline(d.title, 120)})`).join(", ")}: same crash title.`);
+  }
+  return out;
+}
 
 const HISTORY_WORDS: Record<HistoryEntry["kind"], string> = {
   "set-subsystems": "set the subsystems to",
@@ -189,6 +54,7 @@ const HISTORY_WORDS: Record<HistoryEntry["kind"], string> = {
   undup: "undid the duplicate mark",
   invalid: "marked it invalid",
   fix: "named the fixing commit",
+  culprit: "named the culprit",
 };
 
 function historyLine(h: HistoryEntry): string {
@@ -197,44 +63,70 @@ function historyLine(h: HistoryEntry): string {
 }
 
 /** What maintainers decided with commands. */
-function commandsSection(state: CommandState, duplicateOfIssue: number | null = null): string[] {
+function decisionLines(state: IssueState, duplicateOfIssue: number | null): string[] {
   const out: string[] = [];
   if (state.duplicateOf) {
     // `#N` is meant here: the cross-reference tells the other issue about this one.
     const title = /^#\d+$/.test(state.duplicateOf) ? null : code(state.duplicateOf, 200);
     const target = title === null ? state.duplicateOf : duplicateOfIssue ? `#${duplicateOfIssue} (${title})` : title;
-    out.push(`Duplicate of ${target}.`);
+    out.push(`**Duplicate of** ${target}.`);
   }
-  if (state.fixCommit) out.push(`Fixed by ${code(state.fixCommit, 200)}.`);
+  if (state.fixCommit) out.push(`**Fixed by** ${code(state.fixCommit, 200)}.`);
   if (state.history.length > 0) out.push("", "Maintainers' commands:", ...state.history.slice(-HISTORY_SHOWN).map(historyLine));
   return out;
 }
 
-function render(view: CommentView, withDetails: boolean): string {
-  const { triage } = view;
-  const out: string[] = [commentHeader(view.commands, view.through)];
-  const n = triage.reports.length;
-  const crashes = triage.crashes.length;
-  const heading = n > 0 ? (n === 1 ? "1 bisection report" : `${n} bisection reports`) : crashes === 1 ? "1 crash report" : `${crashes} crash reports`;
-  out.push(`### syztriage: ${heading}`);
-  if (triage.subsystems.length > 0) out.push("", `Subsystems: ${triage.subsystems.map((s) => `**${inline(s, 50)}**`).join(", ")}`);
-  if (view.duplicates.length > 0) {
-    // `#N` is meant here: the cross-reference tells the other issue about this one.
-    const refs = view.duplicates.map((d) => `#${d.number} (${inline(d.title, 120)})`);
-    out.push("", `Possible duplicate of ${refs.join(", ")}: same crash title.`);
-  }
-  for (const [i, t] of triage.reports.entries()) out.push("", reportSection(t, view, i, n, withDetails));
-  for (const [i, c] of triage.crashes.entries()) out.push("", crashSection(c, i, crashes));
-  const recipients = recipientsSection(view);
-  if (recipients.length > 0) out.push("", ...recipients);
-  const decisions = commandsSection(view.commands, view.duplicateOfIssue ?? null);
-  if (decisions.length > 0) out.push("", ...decisions);
-  if (view.problems.length > 0) out.push("", ...problemNotes(view.problems));
+/** The commands that apply to this issue now, folded: what to do when the app got it wrong. */
+function nextSteps(view: TriageView): string[] {
+  const hasCulprit = view.override !== null || view.reports.some((r) => r.report.culprit !== null);
+  const kinds: RunnableKind[] = [
+    ...(hasCulprit || view.reports.length > 0 ? (["culprit"] as const) : []),
+    "set-subsystems",
+    view.state.duplicateOf ? "undup" : "dup",
+    "fix",
+    "invalid",
+    "retriage",
+  ];
+  const items = kinds.map((k) => `- ${code(COMMAND_HELP[k].usage)}: ${COMMAND_HELP[k].effect}`);
+  return ["<details><summary>Corrections and next steps</summary>", "", "Write one of these at the start of a line in a comment (people with write access):", "", ...items, "", "</details>"];
+}
+
+function problemNotes(problems: readonly string[]): string[] {
+  return problems.map((p) => `> [!NOTE]\n> ${inline(p, 300)}`);
+}
+
+function headlines(view: TriageView): string[] {
+  const lines = [
+    ...(view.override ? [overrideHeadline(view.override, view)] : []),
+    ...view.reports.map((r) => reportHeadline(r, view)),
+    ...view.crashes.map(crashHeadline),
+  ];
+  if (lines.length === 1) return lines;
+  const follows = view.labels.subsystems?.follows;
+  const index = follows ? [...view.reports, ...view.crashes].indexOf(follows as never) : -1;
+  const note = index >= 0 ? `; the labels follow ${index + 1 + (view.override ? 1 : 0)}` : "";
+  return [`**${lines.length} results**, newest first${note}:`, "", ...lines.map((l, i) => `${i + 1}. ${l}`)];
+}
+
+function render(view: TriageView, details: boolean): string {
+  const out: string[] = [commentHeader(view.state, view.through), ...headlines(view)];
+  const section = (lines: string[]) => {
+    if (lines.length > 0) out.push("", ...lines);
+  };
+  section(peopleLines(view));
+  section(labelLines(view));
+  const many = view.reports.length + view.crashes.length > 1;
+  const offset = view.override ? 2 : 1;
+  view.reports.forEach((r, i) => out.push(...reportBlock(r, view, many ? `#### ${i + offset}. From ${originText(r.origin)}` : null, details)));
+  view.crashes.forEach((c, i) => out.push(...crashBlock(c, many ? `#### ${view.reports.length + i + offset}. From ${originText(c.origin)}` : null)));
+  section(decisionLines(view.state, view.duplicateOfIssue));
+  section(problemNotes(view.problems));
+  if (details) section(nextSteps(view));
   return out.join("\n") + "\n";
 }
 
-/** The app's one comment on an issue: a short summary first, details folded. */
-export function renderComment(view: CommentView): string {
+/** The app's one comment on a triaged issue: the answer first, details folded, cut to GitHub's limit. */
+export function renderTriage(view: TriageView): string {
   const full = render(view, true);
   if (full.length <= MAX_COMMENT_LENGTH) return full;
   const compact = render(view, false);
@@ -243,51 +135,35 @@ export function renderComment(view: CommentView): string {
   return compact.slice(0, MAX_COMMENT_LENGTH - note.length) + note;
 }
 
-/** The app's reply to a command from someone who may not run it. */
-export function renderRefusal(login: string): string {
-  return `@${login}: only people with write access to this repository can run syztriage commands, so yours was not run.\n`;
-}
-
-function problemNotes(problems: string[]): string[] {
-  return problems.map((p) => `> [!NOTE]\n> ${inline(p, 300)}`);
-}
-
-/** The comment of an issue whose only log could not be read. */
-export function renderProblems(problems: string[], state: CommandState, through: number): string {
-  return [commentHeader(state, through), "### syztriage: no report read", "", ...problemNotes(problems), ""].join("\n");
+/** The comment of an issue whose only logs could not be read. */
+export function renderProblems(problems: readonly string[], state: IssueState, through: number): string {
+  return [commentHeader(state, through), "**No report read:** the issue links logs the app could not read.", "", ...problemNotes(problems), ""].join("\n");
 }
 
 /** The summary of an issue whose reports were edited or deleted away: the labels stay, the comment says so. */
-export function renderGone(state: CommandState, through: number): string {
+export function renderGone(state: IssueState, through: number): string {
   return [
     commentHeader(state, through),
-    "### syztriage: no report any more",
-    "",
-    "The reports this comment summarized are no longer in the issue. Labels the app added were left as they are.",
-    ...commandsSection(state),
+    "**No report left:** the issue no longer holds a bisection log or crash report the app can read, so there is nothing to summarize. Labels are left as they are.",
     "",
   ].join("\n");
 }
 
-/** The comment of an issue a maintainer marked invalid: the app no longer triages it. */
-export function renderInvalid(state: CommandState, through: number): string {
+/** The summary of an issue a maintainer marked invalid. */
+export function renderInvalid(state: IssueState, through: number): string {
+  const by = state.history.findLast((h) => h.kind === "invalid")?.by;
   return [
     commentHeader(state, through),
-    "### syztriage: marked invalid",
-    "",
-    "A maintainer marked this issue invalid (`#syz invalid`), so syztriage no longer triages it.",
-    ...commandsSection(state),
+    `**Invalid:** ${by ? `${inline(by, 40)} marked` : "a maintainer marked"} this report invalid with \`#syz invalid\`; the app no longer triages the issue.`,
     "",
   ].join("\n");
 }
 
-/** The comment that replaces the triage while `.github/syztriage.yml` is invalid: it mentions no one, and keeps the command state. */
-export function renderConfigError(error: string, state: CommandState, through: number): string {
+/** The comment of an issue whose repository's `.github/syztriage.yml` is invalid: nothing else is done until it is fixed. */
+export function renderConfigError(error: string, state: IssueState | null, through: number): string {
   return [
-    commentHeader(state, through),
-    "### syztriage: configuration error",
-    "",
-    "`.github/syztriage.yml` is invalid, so this issue was not triaged (no labels, no mentions):",
+    commentHeader(state ?? EMPTY_STATE, through),
+    "**Configuration error:** `.github/syztriage.yml` is invalid, so this issue was not triaged (no labels, no mentions):",
     "",
     codeBlock(error, 50, 500),
     "",

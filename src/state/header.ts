@@ -1,21 +1,23 @@
-import { type CommandState, decodeState, decodeThrough, encodeState, encodeThrough } from "../commands/index.js";
+import { encodeState, decodeState } from "./encode.js";
+import type { IssueState } from "./schema.js";
+import { decodeThrough, encodeThrough } from "./through.js";
 
 /** Opens every summary comment the app writes; its replies to commands do not carry it. */
 export const COMMENT_MARKER = "<!-- syztriage -->";
 
 export interface CommentHeader {
-  state: CommandState | null;
+  state: IssueState | null;
   through: number;
 }
 
 /**
  * The first three lines of the app's summary comment: the marker, then the
- * command state and the newest comment handled. They come before any text
+ * issue state and the newest comment handled. They come before any text
  * echoed from a log, and are read only from these positions, so a log that
  * quotes such lines cannot forge or erase the state (and cutting an over-long
  * comment at its end cannot lose it).
  */
-export function commentHeader(state: CommandState, through: number): string {
+export function commentHeader(state: IssueState, through: number): string {
   return [COMMENT_MARKER, encodeState(state), encodeThrough(through)].join("\n");
 }
 

@@ -1,0 +1,112 @@
+import type { CommitFacts, FetchedLog } from "../analyse/reports.js";
+import { readReports } from "../analyse/read-reports.js";
+import type { ReadText, SourceText } from "../analyse/origin.js";
+import type { ConfigResult } from "../config/load.js";
+import type { Config } from "../config/schema.js";
+import { isTriaged } from "../decide/authors.js";
+import { commandAuthors, foldCommands, summaries } from "../decide/commands.js";
+import { analyseFacts, settle } from "../decide/decide.js";
+import type { CommentFacts, Facts, MaintainersFacts } from "../decide/facts.js";
+import { commitsToRead, hasFindings, logsToFetch, sameSearch, searchTitles } from "../decide/lookups.js";
+import type { fetchLogs, LogLink } from "../fetch/index.js";
+import type { IssueSummary } from "../analyse/duplicates.js";
+import type { ParseResult } from "../parse/schema.js";
+import type { IssueState } from "../state/index.js";
+
+/**
+ * The app's reads for one triage, in the order each needs the one before: the
+ * issue, its comments and the config; the permissions of new commands' authors;
+ * the linked logs; the culprits' commits and MAINTAINERS; then the logins and
+ * the duplicate search that the mentions and titles ask for. Each "what to read"
+ * is the same pure step decide() runs, so nothing is read that deciding does
+ * not use. Any failed read fails the triage before anything is written.
+ */
+export interface Reader {
+  issue(): Promise<{ number: number; title: string; body: string; labels: string[]; text: SourceText }>;
+  comments(): Promise<(CommentFacts & { text: SourceText })[]>;
+  mayWrite(login: string): Promise<boolean>;
+  /** The logs behind links, within the event's budget. */
+  fetchLogs(links: readonly LogLink[]): ReturnType<typeof fetchLogs>;
+  commit(sha: string, files: boolean): Promise<CommitFacts>;
+  maintainers(config: Config): Promise<MaintainersFacts | null>;
+  userByEmail(email: string): Promise<string | null>;
+  searchIssues(titles: string[]): Promise<IssueSummary[]>;
+  /** `#syztriage retriage`: ask GitHub and the links again instead of the caches. */
+  forgetCached(): void;
+}
+
+async function sequential<T, R>(items: readonly T[], run: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (const item of items) out.push(await run(item));
+  return out;
+}
+
+export async function gatherFacts(reader: Reader, config: ConfigResult, known: ReadonlyMap<string, ParseResult>): Promise<Facts> {
+  const [issue, listed] = await Promise.all([reader.issue(), reader.comments()]);
+  const comments: CommentFacts[] = listed.map(({ text: _text, ...c }) => c);
+  const base: Facts = {
+    config,
+    issue: { number: issue.number, title: issue.title, labels: issue.labels },
+    texts: [],
+    comments,
+    fetched: [],
+    unread: new Map(),
+    skipped: [],
+    permissions: new Map(),
+    commits: new Map(),
+    logins: new Map(),
+    maintainers: null,
+    search: null,
+  };
+  if (!config.ok) return base;
+  const cfg = config.config;
+
+  const { header } = summaries(comments);
+  const permissions = new Map<string, boolean>();
+  for (const login of commandAuthors(comments, header)) permissions.set(login, await reader.mayWrite(login));
+  const commands = foldCommands(comments, header, permissions);
+  const state: IssueState = commands.state;
+  if (commands.retriage) reader.forgetCached();
+
+  const sources = [issue.text, ...listed.filter((c) => !c.own).map((c) => c.text)].filter((t) => isTriaged(t.origin, cfg));
+  const texts: ReadText[] = sources.map((t) => ({ ...t, read: known.get(t.text) ?? readReports(t.text) }));
+
+  const fetched: FetchedLog[] = [];
+  const unread = new Map<string, string>();
+  const skipped: { url: string; reason: string }[] = [];
+  const wanted = logsToFetch(texts, cfg);
+  if (wanted.length > 0) {
+    const result = await reader.fetchLogs(wanted);
+    const origins = new Map(wanted.map((w) => [w.url, w.origin]));
+    for (const log of result.fetched) {
+      const origin = origins.get(log.url);
+      if (!origin) continue;
+      if (log.result.ok) fetched.push({ url: log.url, origin, read: readReports(log.result.text) });
+      else unread.set(log.url, log.result.error);
+    }
+    for (const s of result.skipped) skipped.push({ url: s.url, reason: s.reason });
+  }
+
+  const reports = [...texts.flatMap((t) => t.read.reports), ...fetched.flatMap((f) => f.read.reports)];
+  const findings = hasFindings([...texts, ...fetched]);
+  const withoutFiles = new Set(reports.flatMap((r) => (r.culprit && r.culprit.diffstat.length === 0 ? [r.culprit.sha] : [])));
+  if (state.culprit !== null && state.culprit !== "none") withoutFiles.add(state.culprit);
+  const shas = findings && !state.invalid ? commitsToRead(reports, state) : [];
+  const [commitList, maintainers] = await Promise.all([
+    sequential(shas, async (sha) => [sha, await reader.commit(sha, withoutFiles.has(sha))] as const),
+    findings && !state.invalid ? reader.maintainers(cfg) : Promise.resolve(null),
+  ]);
+  const commits = new Map(commitList);
+
+  const partial: Facts = { ...base, texts, fetched, unread, skipped, permissions, commits, maintainers };
+  if (!findings || state.invalid) return partial;
+
+  const analysis = analyseFacts(partial, cfg);
+  const { toSearch } = settle(partial, analysis, state, 0, cfg).people;
+  const logins = new Map<string, string | null>();
+  for (const email of toSearch) logins.set(email, await reader.userByEmail(email));
+
+  const titles = searchTitles(analysis, state);
+  const search = titles.length > 0 && (commands.retriage || !sameSearch(titles, state)) ? await reader.searchIssues(titles) : null;
+  return { ...partial, logins, search };
+}

@@ -1,0 +1,173 @@
+import { findDuplicates } from "../analyse/duplicates.js";
+import { type Analysis, analyse } from "../analyse/reports.js";
+import type { Config } from "../config/schema.js";
+import { titleFromSubject } from "../parse/index.js";
+import { renderConfigError, renderGone, renderInvalid, renderProblems, renderTriage } from "../render/comment.js";
+import type { IssueState } from "../state/index.js";
+import { type CommandsOutcome, foldCommands, summaries } from "./commands.js";
+import type { Facts } from "./facts.js";
+import { chooseLabels, duplicateLabel, type LabelChoice, labelName, reconcileLabels } from "./labels.js";
+import { trustedAuthor } from "./authors.js";
+import { searchTitles } from "./lookups.js";
+import { decideMentions, type MentionDecision, mentionBlock } from "./mentions.js";
+import { type Override, overrideOf } from "./override.js";
+import type { LabelSpec, Plan } from "./plan.js";
+import { subsystemSources } from "./subsystem-sources.js";
+
+/** The issue's analysis, as decide() and the gathering of facts both compute it. */
+export function analyseFacts(facts: Pick<Facts, "texts" | "fetched" | "unread" | "commits" | "maintainers" | "issue">, config: Config): Analysis {
+  return analyse({
+    texts: facts.texts,
+    fetched: facts.fetched,
+    unread: facts.unread,
+    commits: facts.commits,
+    sources: subsystemSources(config, facts.maintainers),
+    issueTitle: titleFromSubject(facts.issue.title),
+  });
+}
+
+/** Who is asked to act, from the analysis and the labels' evidence. */
+function mentionsFor(facts: Pick<Facts, "commits" | "logins" | "maintainers">, analysis: Analysis, override: Override | null, files: readonly string[], followsTrusted: boolean, config: Config): MentionDecision {
+  const newest = [...analysis.reports].reverse();
+  const blocked = newest.flatMap((r) => {
+    const reason = mentionBlock(r, config);
+    return reason ? [{ report: r, reason }] : [];
+  });
+  const mentionable = override ? [] : newest.filter((r) => !blocked.some((b) => b.report === r));
+  const off = !config.mentions.enabled || config.mentions.when === "never";
+  return decideMentions({
+    reports: off ? [] : mentionable,
+    blocked: override ? [] : blocked,
+    override: override && !off ? { sha: override.sha ?? "", commit: override.commit } : null,
+    maintainerFiles: !off && followsTrusted ? files : [],
+    maintainers: facts.maintainers?.maintainers ?? null,
+    commits: facts.commits,
+    logins: facts.logins,
+    config,
+  });
+}
+
+/**
+ * The culprit a maintainer named, the labels the evidence supports and the
+ * people asked to act: what the comment and the plan follow, and what the
+ * gathering asks about (its logins to look up) before the search has run.
+ */
+export function settle(facts: Pick<Facts, "commits" | "logins" | "maintainers">, analysis: Analysis, state: IssueState, duplicates: number, config: Config): { override: Override | null; labels: LabelChoice; people: MentionDecision } {
+  const override = overrideOf(state, facts.commits, subsystemSources(config, facts.maintainers));
+  const labels = chooseLabels({ reports: [...analysis.reports].reverse(), crashes: analysis.crashes, override, state, duplicates, config });
+  const follows = labels.subsystems?.follows ?? null;
+  const followsTrusted = override !== null || (follows !== null && trustedAuthor(follows.origin, config));
+  const people = mentionsFor(facts, analysis, override, labels.subsystems?.files ?? [], followsTrusted, config);
+  return { override, labels, people };
+}
+
+function emptyPlan(): Plan {
+  return { createLabels: [], addLabels: [], removeLabels: [], comment: null, deleteComments: [], reactions: [], replies: [], outcome: { labels: [], mentions: [] } };
+}
+
+/** The comment write that makes the summary say `body` (none when it already does). */
+function commentWrite(summary: { id: number; body: string } | null, body: string | null): Plan["comment"] {
+  if (body === null) return null;
+  if (!summary) return { action: "create", body };
+  return summary.body === body ? null : { action: "update", id: summary.id, body };
+}
+
+/** The label writes: creations for labels not known to exist, additions, removals. */
+function labelWrites(add: readonly LabelSpec[], remove: readonly string[]): Pick<Plan, "createLabels" | "addLabels" | "removeLabels"> {
+  return { createLabels: [...add], addLabels: add.map((l) => l.name), removeLabels: [...remove] };
+}
+
+interface Settled {
+  commands: CommandsOutcome;
+  summary: { id: number; body: string } | null;
+  extras: number[];
+}
+
+function finish(settled: Settled, plan: Omit<Plan, "deleteComments" | "reactions" | "replies">): Plan {
+  const { commands } = settled;
+  return { ...plan, deleteComments: settled.extras, reactions: commands.ran, replies: commands.replies };
+}
+
+/** The labels of an issue whose reports ask for the invalid label only: what the app put on stays. */
+function invalidPlan(settled: Settled, facts: Facts, config: Config, state: IssueState): Plan {
+  const label: LabelSpec = { name: config.labels.invalid, color: config.labels.color, description: "Added by syztriage" };
+  const reconciled = reconcileLabels([label], facts.issue.labels, { appLabels: [], declinedLabels: state.declinedLabels }, []);
+  const next = { ...state, appLabels: [...new Set([...state.appLabels, ...reconciled.appLabels])] };
+  const body = renderInvalid(next, settled.commands.through);
+  return finish(settled, { ...labelWrites(reconciled.add, []), comment: commentWrite(settled.summary, body), outcome: { labels: [label.name], mentions: [] } });
+}
+
+/**
+ * The whole plan for one issue, from everything the app knows about it: which
+ * labels to add and take off, whom to mention, the comment, the reactions and
+ * replies to commands, and the stray summaries to delete. Pure: the app and the
+ * dry run call it with the facts they gathered.
+ */
+export function decide(facts: Facts): Plan {
+  const { summary, extras, header } = summaries(facts.comments);
+  const summaryRef = summary ? { id: summary.id, body: summary.body } : null;
+  if (!facts.config.ok) {
+    // A broken config steers nothing: no labels, no mentions, commands wait for the fix.
+    const body = renderConfigError(facts.config.error, header?.state ?? null, header?.through ?? 0);
+    return { ...emptyPlan(), comment: commentWrite(summaryRef, body), deleteComments: extras };
+  }
+  const config = facts.config.config;
+  const commands = foldCommands(facts.comments, header, facts.permissions);
+  const settled: Settled = { commands, summary: summaryRef, extras };
+  const state = commands.state;
+  const analysis = analyseFacts(facts, config);
+  const problems = [
+    ...[...facts.unread].map(([url, error]) => `could not read the linked log ${url}: ${error}`),
+    ...facts.skipped.map((s) => `did not read the linked log ${s.url}: ${s.reason}`),
+  ];
+
+  if (analysis.reports.length + analysis.crashes.length === 0) {
+    // Nothing to triage; but a link that could not be read is said, never silently dropped,
+    // and a summary whose reports were edited away says so. Commands only steer an issue the app triages.
+    const body = problems.length > 0 ? renderProblems(problems, state, commands.through) : summary ? renderGone(state, commands.through) : null;
+    return body === null ? emptyPlan() : finish(settled, { ...labelWrites([], []), comment: commentWrite(summaryRef, body), outcome: { labels: [], mentions: [] } });
+  }
+  if (state.invalid) return invalidPlan(settled, facts, config, state);
+
+  const titles = searchTitles(analysis, state);
+  const search = facts.search !== null ? { titles, found: facts.search.map((i) => ({ number: i.number, title: i.title.slice(0, 300) })) } : state.search;
+  const hits = facts.search ?? [];
+  const self = facts.issue.number;
+  const bugTitles = titles.filter((t) => t !== state.duplicateOf);
+  const duplicates = facts.search !== null ? findDuplicates(bugTitles, hits, self) : (state.search?.found ?? []).filter((d) => d.number !== self);
+  const dupTitle = state.duplicateOf && !/^#\d+$/.test(state.duplicateOf) ? state.duplicateOf : null;
+  const duplicateOfIssue = dupTitle && facts.search !== null ? (findDuplicates([dupTitle], hits, self)[0]?.number ?? null) : null;
+
+  const { override, labels, people } = settle(facts, analysis, state, duplicates.length, config);
+
+  // Labels a maintainer's command asks for come back even if a person took them off before.
+  const commanded = [
+    ...(commands.previous.subsystems?.join() !== state.subsystems?.join() ? (state.subsystems ?? []).map((s) => labelName(config.labels.prefix, s)) : []),
+    ...(commands.previous.duplicateOf !== state.duplicateOf && state.duplicateOf ? [duplicateLabel(config)] : []),
+  ];
+  const reconciled = reconcileLabels(labels.wanted, facts.issue.labels, state, commanded);
+  const next: IssueState = { ...state, appLabels: reconciled.appLabels, declinedLabels: reconciled.declinedLabels, search };
+  const body = renderTriage({
+    reports: [...analysis.reports].reverse(),
+    crashes: analysis.crashes,
+    override,
+    labels,
+    people,
+    commits: facts.commits,
+    duplicates,
+    duplicateOfIssue,
+    problems,
+    maintainersOrigin: facts.maintainers?.origin ?? null,
+    config,
+    state: next,
+    through: commands.through,
+  });
+  const present = new Set(facts.issue.labels.map((l) => l.toLowerCase()));
+  const removed = new Set(reconciled.remove.map((l) => l.toLowerCase()));
+  const finalLabels = [...facts.issue.labels.filter((l) => !removed.has(l.toLowerCase())), ...reconciled.add.map((l) => l.name).filter((l) => !present.has(l.toLowerCase()))];
+  return finish(settled, {
+    ...labelWrites(reconciled.add, reconciled.remove),
+    comment: commentWrite(summaryRef, body),
+    outcome: { labels: finalLabels, mentions: people.mentioned.map((p) => p.login as string) },
+  });
+}

@@ -1,0 +1,186 @@
+import type { AnalysedCrash, AnalysedReport } from "../analyse/reports.js";
+import type { RankedSubsystem } from "../analyse/subsystems/rank.js";
+import { significantSubsystems } from "../analyse/subsystems/rank.js";
+import type { Config } from "../config/schema.js";
+import type { Outcome, WarningCode } from "../parse/schema.js";
+import type { IssueState } from "../state/index.js";
+import type { LabelSpec } from "./plan.js";
+import type { Override } from "./override.js";
+
+/**
+ * Which evidence the subsystem labels follow, in order of trust: a
+ * maintainer's `#syz set subsystems`; the files of a culprit that deserves
+ * trust (a maintainer's `#syztriage culprit`, else the newest report whose
+ * culprit is not judged unreliable); the guilty file of the bug's own crash;
+ * nothing, said plainly. One report decides, never a mix.
+ */
+export interface SubsystemChoice {
+  names: string[];
+  /** Where they came from, for the comment: "from the culprit's files". */
+  from: string;
+  /** The report (or crash report) the labels follow. */
+  follows: AnalysedReport | AnalysedCrash | null;
+  /** The files behind the names, whose maintainers `mentions.maintainers` asks to act. */
+  files: string[];
+}
+
+export interface LabelChoice {
+  subsystems: SubsystemChoice | null;
+  /** Why the issue has no subsystem label, when it has none. */
+  missing: string | null;
+  /** Every label the evidence supports, in order. */
+  wanted: LabelSpec[];
+  /** Whether the unreliable label is among them. */
+  unreliable: boolean;
+}
+
+const NO_CULPRIT: Record<Exclude<Outcome, "culprit">, string> = {
+  candidates: "the bisection is inconclusive",
+  "oldest-release": "the bug is older than the oldest release tested",
+  "still-crashes": "no fixing commit was found",
+  error: "the bisection failed",
+  incomplete: "the log ends before the result",
+};
+
+// The decisive reasons, in few words; anything else is "looks unreliable".
+const DOUBT: Partial<Record<WarningCode, string>> = {
+  "merge-commit": "the culprit is a merge commit",
+  "release-commit": "the culprit is a release commit",
+  "noop-change": "the culprit does not change the kernel binary",
+  "low-confidence": "syzbot itself doubts the bisection",
+};
+
+/** Why a report's culprit does not label the issue, in a few words; null when it does. */
+export function culpritDoubt(r: AnalysedReport, config: Config): string | null {
+  if (r.judgement.kind === "no-culprit") return NO_CULPRIT[r.report.outcome as Exclude<Outcome, "culprit">] ?? "there is no culprit";
+  if (r.judgement.kind === "verdict" && !r.judgement.verdict.reliable) {
+    return r.report.warnings.map((w) => DOUBT[w.code]).find((d) => d !== undefined) ?? "the bisection looks unreliable";
+  }
+  if (!config.subsystems.from.includes("culprit")) return "`subsystems.from` leaves the culprit out";
+  if (r.files.length === 0) return "the culprit's files are unknown";
+  return null;
+}
+
+function fromCulprit(ranked: RankedSubsystem[], from: string, follows: AnalysedReport | null): SubsystemChoice | null {
+  const kept = significantSubsystems(ranked);
+  return kept.length === 0 ? null : { names: kept.map((s) => s.name), from, follows, files: [...new Set(kept.flatMap((s) => s.files))] };
+}
+
+function fromCrash(follows: AnalysedReport | AnalysedCrash, subsystems: RankedSubsystem[], file: string, because: string | null): SubsystemChoice | null {
+  if (subsystems.length === 0) return null;
+  return { names: subsystems.map((s) => s.name), from: `from the crash's guilty file${because ? `, because ${because}` : ""}`, follows, files: [file] };
+}
+
+/** The subsystems, or why there are none. */
+function chooseSubsystems(
+  reports: readonly AnalysedReport[],
+  crashes: readonly AnalysedCrash[],
+  override: Override | null,
+  state: IssueState,
+  config: Config,
+): { choice: SubsystemChoice | null; missing: string | null } {
+  if (state.subsystems) {
+    const by = state.history.findLast((h) => h.kind === "set-subsystems")?.by;
+    return { choice: { names: state.subsystems, from: `set by ${by ?? "a maintainer"}`, follows: null, files: [] }, missing: null };
+  }
+  const useCrash = config.subsystems.from.includes("crash");
+  const crashOf = (because: string | null) => {
+    if (!useCrash) return null;
+    for (const r of reports) {
+      const own = r.ownCrash;
+      if (own?.guiltyFile) return fromCrash(r, own.subsystems, own.guiltyFile, because);
+    }
+    return null;
+  };
+  if (override) {
+    const choice = override.subsystems
+      ? fromCulprit(override.subsystems, `from the files of the culprit ${override.by} named`, null)
+      : crashOf(override.sha === null ? `${override.by} said there is no culprit` : `the culprit ${override.by} named could not be read from the kernel tree`);
+    return { choice, missing: choice ? null : "the evidence left has no report of the bug's own crash" };
+  }
+  for (const r of reports) {
+    if (culpritDoubt(r, config) !== null) continue;
+    const choice = fromCulprit(r.culpritSubsystems, r.filesFrom === "kernel tree" ? "from the culprit's files in the kernel tree" : "from the culprit's files", r);
+    if (choice) return { choice, missing: null };
+  }
+  const doubt = reports.map((r) => culpritDoubt(r, config)).find((d) => d !== null) ?? null;
+  const crash = crashOf(doubt);
+  if (crash) return { choice: crash, missing: null };
+  if (useCrash) {
+    for (const c of crashes) {
+      if (c.finding.crash.guiltyFile) {
+        const choice = fromCrash(c, c.subsystems, c.finding.crash.guiltyFile, null);
+        if (choice) return { choice, missing: null };
+      }
+    }
+  }
+  if (reports.length === 0) return { choice: null, missing: "the crash report names no file the subsystems know" };
+  const stray = reports.find((r) => r.strayCrash !== null)?.strayCrash;
+  const crashNote = stray ? ` (the crash it ends with, "${stray}", is not the bug's own)` : "";
+  return { choice: null, missing: `${doubt ?? "the culprit's files name no known subsystem"}, and the log has no report of the bug's own crash${crashNote}` };
+}
+
+export function labelName(prefix: string, subsystem: string): string {
+  return `${prefix}${subsystem}`.slice(0, 50).trim();
+}
+
+/** Every label the evidence supports: subsystems, the extras, unreliable, crash report, duplicate. */
+export function chooseLabels(input: {
+  reports: readonly AnalysedReport[];
+  crashes: readonly AnalysedCrash[];
+  override: Override | null;
+  state: IssueState;
+  duplicates: number;
+  config: Config;
+}): LabelChoice {
+  const { config, state } = input;
+  const { choice, missing } = chooseSubsystems(input.reports, input.crashes, input.override, state, config);
+  const spec = (name: string, description: string): LabelSpec => ({ name, color: config.labels.color, description });
+  const names = (choice?.names ?? []).slice(0, config.subsystems.max);
+  const judged = input.reports.filter((r) => r.judgement.kind === "verdict");
+  // Unreliable is judged per report: the issue is labelled only when none is reliable, and a maintainer's culprit settles it.
+  const unreliable =
+    config.labels.unreliable !== "" && input.override === null && judged.length > 0 && judged.every((r) => r.judgement.kind === "verdict" && !r.judgement.verdict.reliable);
+  const wanted = [
+    ...names.map((n) => spec(labelName(config.labels.prefix, n), "Kernel subsystem (syztriage)")),
+    ...config.labels.extra.map((n) => spec(n, "Added by syztriage")),
+    ...(unreliable ? [spec(config.labels.unreliable, "The bisection's culprit looks unreliable (syztriage)")] : []),
+    ...(input.crashes.length > 0 && config.labels.crash ? [spec(config.labels.crash, "A crash report without a bisection (syztriage)")] : []),
+    ...((input.duplicates > 0 && config.labels.duplicate) || state.duplicateOf ? [spec(duplicateLabel(config), "Another open issue has the same crash (syztriage)")] : []),
+  ];
+  const unique = [...new Map(wanted.map((l) => [l.name.toLowerCase(), l])).values()];
+  return { subsystems: choice ? { ...choice, names } : null, missing, wanted: unique, unreliable };
+}
+
+/** `#syz dup` labels even when automatic duplicate labels are off. */
+export function duplicateLabel(config: Config): string {
+  return config.labels.duplicate || "duplicate";
+}
+
+/**
+ * Labels follow the evidence, and people have the last word: the app adds what
+ * the evidence supports, takes off only labels it added itself that the
+ * evidence no longer supports, and never puts back a label a person took off
+ * (unless a maintainer's command asks for it again).
+ */
+export function reconcileLabels(
+  wanted: readonly LabelSpec[],
+  current: readonly string[],
+  state: Pick<IssueState, "appLabels" | "declinedLabels">,
+  commanded: readonly string[],
+): { add: LabelSpec[]; remove: string[]; appLabels: string[]; declinedLabels: string[] } {
+  const lower = (names: readonly string[]) => new Set(names.map((n) => n.toLowerCase()));
+  const present = lower(current);
+  const wantedNames = lower(wanted.map((l) => l.name));
+  const commandedNames = lower(commanded);
+  const ours = state.appLabels.filter((n) => present.has(n.toLowerCase()));
+  // The app put these on and a person took them off since.
+  const takenOff = state.appLabels.filter((n) => !present.has(n.toLowerCase()));
+  const declined = lower([...state.declinedLabels, ...takenOff].filter((n) => !commandedNames.has(n.toLowerCase())));
+  const add = wanted.filter((l) => !present.has(l.name.toLowerCase()) && !declined.has(l.name.toLowerCase()));
+  const remove = ours.filter((n) => !wantedNames.has(n.toLowerCase()));
+  const removed = lower(remove);
+  const keep = [...ours.filter((n) => !removed.has(n.toLowerCase())), ...add.map((l) => l.name)];
+  const declinedLabels = [...state.declinedLabels, ...takenOff].filter((n, i, all) => !commandedNames.has(n.toLowerCase()) && all.findIndex((m) => m.toLowerCase() === n.toLowerCase()) === i);
+  return { add, remove, appLabels: keep.slice(-30), declinedLabels: declinedLabels.slice(-30) };
+}

@@ -1,0 +1,57 @@
+import { crashTitles } from "../analyse/duplicates.js";
+import type { Analysis } from "../analyse/reports.js";
+import type { ReadText, TextOrigin } from "../analyse/origin.js";
+import type { Config } from "../config/schema.js";
+import { type LogKind, type LogLink, scanLogLinks } from "../fetch/index.js";
+import type { IssueState } from "../state/index.js";
+
+/**
+ * What the app must read before it can decide, computed from what it has
+ * read so far: the same pure steps decide() runs, so gathering asks for exactly
+ * what deciding uses, and no more.
+ */
+
+/** Console logs are raw output and dashboard pages HTML: the bisection log and the report say what matters. */
+const FETCHED_KINDS: ReadonlySet<LogKind> = new Set(["attachment", "bisection-log", "crash-report"]);
+
+/**
+ * The logs worth fetching, each with the text that links it: the links of a
+ * text that holds no report (an attachment, a dashboard text), and the
+ * bisection log a report links instead of holding it (a syzbot email), so its
+ * result can be judged from the log.
+ */
+export function logsToFetch(texts: readonly ReadText[], config: Config): (LogLink & { origin: TextOrigin })[] {
+  if (!config.fetch.enabled) return [];
+  const out = new Map<string, LogLink & { origin: TextOrigin }>();
+  for (const { origin, text, read } of texts) {
+    const links =
+      read.reports.length === 0
+        ? scanLogLinks(text).filter((l) => FETCHED_KINDS.has(l.kind))
+        : read.reports.flatMap((r) => (r.evidence !== "log" && r.links.bisectionLog ? [{ url: r.links.bisectionLog, kind: "bisection-log" as const }] : []));
+    for (const link of links) if (!out.has(link.url)) out.set(link.url, { ...link, origin });
+  }
+  return [...out.values()];
+}
+
+/** Commits to ask the kernel tree about: each culprit (to link it, find its author, and read its files when the report lacks them), and a maintainer's culprit. */
+export function commitsToRead(reports: readonly { culprit: { sha: string } | null }[], state: IssueState): string[] {
+  const shas = reports.flatMap((r) => (r.culprit ? [r.culprit.sha] : []));
+  if (state.culprit !== null && state.culprit !== "none") shas.push(state.culprit);
+  return [...new Set(shas)];
+}
+
+/** The titles the duplicate search looks for: the bugs' crash titles and a `#syz dup: <title>` target; null when the last search had the same. */
+export function searchTitles(analysis: Analysis, state: IssueState): string[] {
+  const titles = crashTitles(analysis);
+  const dup = state.duplicateOf && !/^#\d+$/.test(state.duplicateOf) ? [state.duplicateOf] : [];
+  return [...new Set([...titles, ...dup])].slice(0, 10);
+}
+
+export function sameSearch(titles: readonly string[], state: IssueState): boolean {
+  return state.search !== null && state.search.titles.join("\n") === titles.join("\n");
+}
+
+/** Whether the texts hold anything to triage: a bisection report anywhere, or a crash report in the issue body. */
+export function hasFindings(texts: readonly { origin: TextOrigin; read: ReadText["read"] }[]): boolean {
+  return texts.some((t) => t.read.reports.length > 0 || (t.origin.kind === "issue" && t.read.crashes.length > 0));
+}

@@ -1,0 +1,37 @@
+import { Buffer } from "node:buffer";
+import { IssueState } from "./schema.js";
+
+/**
+ * The issue state as a hidden line in the app's own comment:
+ * `<!-- syztriage-state: <base64url JSON> -->`. base64url has no "-->" and no
+ * Markdown, so the line cannot break out of the HTML comment. Decoding trusts
+ * nothing: a body with no state, two states, bad base64, bad JSON or a state the
+ * schema rejects decodes to null, and the app starts from EMPTY_STATE.
+ */
+const OPEN = "<!-- syztriage-state: ";
+const CLOSE = " -->";
+// Far above the largest state the limits allow (about 16 KB), far below a comment's 65,536 characters.
+const MAX_ENCODED_LENGTH = 32 * 1024;
+const BASE64URL = /^[A-Za-z0-9_-]*$/;
+
+export function encodeState(state: IssueState): string {
+  return `${OPEN}${Buffer.from(JSON.stringify(state), "utf8").toString("base64url")}${CLOSE}`;
+}
+
+export function decodeState(commentBody: string): IssueState | null {
+  const start = commentBody.indexOf(OPEN);
+  if (start < 0 || commentBody.includes(OPEN, start + OPEN.length)) return null;
+  const payloadStart = start + OPEN.length;
+  const end = commentBody.indexOf(CLOSE, payloadStart);
+  if (end < 0 || end - payloadStart > MAX_ENCODED_LENGTH) return null;
+  const payload = commentBody.slice(payloadStart, end);
+  if (!BASE64URL.test(payload)) return null;
+  let json: unknown;
+  try {
+    json = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
+  } catch {
+    return null;
+  }
+  const parsed = IssueState.safeParse(json);
+  return parsed.success ? parsed.data : null;
+}
