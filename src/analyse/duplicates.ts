@@ -23,7 +23,7 @@ export function crashTitles(triaged: Analysis): string[] {
  * ("[syzbot] [mm?] KASAN: ... (2)" included) or whose text quotes the title.
  * Titles are compared after syzbot's normalization of numbers and addresses.
  */
-export function findDuplicates(titles: string[], issues: IssueSummary[], self: number): IssueSummary[] {
+export function findDuplicates(titles: readonly string[], issues: readonly IssueSummary[], self: number): IssueSummary[] {
   const wanted = new Set(titles.map(normalizeTitle));
   return issues.filter((issue) => {
     if (issue.number === self) return false;

@@ -83,7 +83,7 @@ export interface Analysis {
 
 /** The one subsystem of a crash's guilty file: owners tied on it (AIO and FILESYSTEMS for fs/aio.c) would each label the issue. */
 export function fileSubsystems(path: string | null, sources: readonly SubsystemSource[]): RankedSubsystem[] {
-  return path ? rankSubsystems([{ path, lines: 1 }], sources).slice(0, 1) : [];
+  return path ? rankSubsystems([{ path, lines: 1 }], [...sources]).slice(0, 1) : [];
 }
 
 /**
@@ -154,10 +154,7 @@ export function analyseReport(report: Report, origin: TextOrigin, input: Omit<An
     origin,
     files,
     filesFrom,
-    culpritSubsystems: rankSubsystems(
-      files.map((f) => ({ path: f.path, lines: f.lines })),
-      input.sources,
-    ),
+    culpritSubsystems: rankSubsystems(files, [...input.sources]),
     ownCrash: own,
     strayCrash: stray,
     judgement: judgementOf(report, linked.url, linked.unread),

@@ -2,8 +2,17 @@ import { parseArgs } from "node:util";
 import { loadMaintainers, subsystemsOf, type PathMaintainers } from "../maintainers/index.js";
 import { UsageError, type CliIO } from "./io.js";
 
-export const MAINTAINERS_USAGE =
-  "usage: syztriage maintainers --file MAINTAINERS [--mailmap FILE] [--dirs FILE] PATH... [--json]";
+export const MAINTAINERS_HELP = `usage: syztriage maintainers --file MAINTAINERS [--mailmap FILE] [--dirs FILE] PATH... [--json]
+
+What scripts/get_maintainer.pl -f PATH prints for each PATH: the sections in its order,
+the maintainers, reviewers and lists, and the subsystem names.
+
+  --file F      the kernel's MAINTAINERS
+  --mailmap F   its .mailmap, applied to the addresses
+  --dirs F      the tree's directory list, one per line (a directory without its
+                trailing slash is then recognised exactly, as the script does)
+  --json        { "<path>": { sections, maintainers, reviewers, lists, subsystems } }
+`;
 
 function parse(argv: string[]) {
   try {
@@ -61,7 +70,7 @@ export async function maintainersCommand(argv: string[], io: CliIO): Promise<num
     const [maintainers, mailmap, directories] = await Promise.all([io.read(file), readOptional(values.mailmap), readOptional(values.dirs)]);
     sources = { maintainers, mailmap, directories };
   } catch (error) {
-    io.stderr(`syztriage maintainers: cannot read input: ${(error as Error).message}\n`);
+    io.stderr(`syztriage: maintainers: cannot read input: ${(error as Error).message}\n`);
     return 2;
   }
 

@@ -3,19 +3,28 @@ import { readReports } from "../analyse/read-reports.js";
 import { summarizeCrashFinding, summarizeReport } from "../render/report-summary.js";
 import { type CliIO, UsageError } from "./io.js";
 
-export const PARSE_USAGE = "usage: syztriage parse [--json] FILE... (use - for standard input)";
+export const PARSE_HELP = `usage: syztriage parse [--json] FILE...
+
+What the parser reads in each FILE (- for standard input): bisection logs, syzbot
+emails and dashboard text, KernelCI reports, git bisect output, crash reports.
+
+  --json   one JSON object per FILE per line: { "source", "reports", "crashes" },
+           the reports in the shape of src/parse/schema.ts
+
+Exit status: 0 when every FILE was read (even with nothing found in it), 2 otherwise.
+`;
 
 /** `syztriage parse`: what the parser reads in each file. Exit 0 when every input was read. */
 export async function parseCommand(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, options: { json: { type: "boolean", default: false } }, allowPositionals: true });
-  if (positionals.length === 0) throw new UsageError("parse needs at least one FILE (or - for standard input)");
+  if (positionals.length === 0) throw new UsageError("give at least one FILE (or - for standard input)");
   let status = 0;
   for (const source of positionals) {
     let text: string;
     try {
       text = await io.read(source);
     } catch (err) {
-      io.stderr(`syztriage: cannot read ${source}: ${(err as Error).message}\n`);
+      io.stderr(`syztriage: parse: cannot read ${source}: ${(err as Error).message}\n`);
       status = 2;
       continue;
     }

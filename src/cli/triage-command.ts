@@ -1,70 +1,49 @@
 import { parseArgs } from "node:util";
-import { readTexts } from "../analyse/triage.js";
-import { configFromYaml } from "../config/load.js";
+import { type ConfigResult, configFromYaml } from "../config/load.js";
 import { DEFAULT_CONFIG } from "../config/schema.js";
+import { decide } from "../decide/decide.js";
+import type { MaintainersFacts } from "../decide/facts.js";
 import { loadMaintainers } from "../maintainers/index.js";
-import { desiredOutcome } from "../plan/desired-state.js";
+import { dryRunMaintainers } from "./dry-run-maintainers.js";
+import { dryRunFacts } from "./dry-run.js";
 import { type CliIO, UsageError } from "./io.js";
 
-export const TRIAGE_USAGE =
-  "usage: syztriage triage FILE [--config .github/syztriage.yml] [--maintainers MAINTAINERS [--mailmap .mailmap] [--dirs DIRS]] [--json]\n" +
-  "  (FILE may be - for standard input)";
+export const TRIAGE_HELP = `usage: syztriage triage FILE [options]
 
-/**
- * `syztriage triage`: the dry run. Prints the labels and the exact comment
- * the app would post for the text, as if a repository owner posted it; only
- * the config's `users` map resolves mentions (no GitHub lookups).
- */
-export async function triageCommand(argv: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({
+The dry run: the labels and the exact comment the app would post if FILE (- for
+standard input) were the body of a new issue written by an owner of the repository.
+The same decision as the app's, without GitHub: no commit, login or duplicate
+lookups (the config's mentions.users map still resolves people).
+
+  --config F        the repository's .github/syztriage.yml (default: the defaults)
+  --maintainers F   a MAINTAINERS file (default: as subsystems.maintainers says;
+                    the bundled Linux snapshot, since the dry run reads no repository)
+  --mailmap F       its .mailmap        --dirs F   its directory list
+  --repo OWNER/NAME the repository, for links as the app writes them
+  --issue N         the issue number (default 1)
+  --title T         the issue's title (mptcp-style reports name the crash only there)
+  --author LOGIN    who posted the text (default: you)
+  --offline         do not fetch linked logs
+  --json            one object: { reports, labels, mentions, comment }
+`;
+
+function parse(argv: string[]) {
+  return parseArgs({
     args: argv,
     options: {
       json: { type: "boolean", default: false },
+      offline: { type: "boolean", default: false },
       config: { type: "string" },
       maintainers: { type: "string" },
       mailmap: { type: "string" },
       dirs: { type: "string" },
+      repo: { type: "string" },
+      issue: { type: "string", default: "1" },
+      title: { type: "string", default: "" },
+      author: { type: "string", default: "you" },
     },
     allowPositionals: true,
   });
-  if (positionals.length !== 1) throw new UsageError("triage takes exactly one FILE");
-  const source = positionals[0] as string;
-  let config = DEFAULT_CONFIG;
-  if (values.config !== undefined) {
-    const loaded = configFromYaml(await readOrFail(io, values.config));
-    if (!loaded.ok) throw new UsageError(`invalid config ${values.config}:\n${loaded.error}`);
-    config = loaded.config;
-  }
-  if ((values.mailmap !== undefined || values.dirs !== undefined) && values.maintainers === undefined) {
-    throw new UsageError("--mailmap and --dirs go with --maintainers");
-  }
-  const maintainers =
-    values.maintainers === undefined
-      ? null
-      : loadMaintainers({
-          maintainers: await readOrFail(io, values.maintainers),
-          ...(values.mailmap === undefined ? {} : { mailmap: await readOrFail(io, values.mailmap) }),
-          ...(values.dirs === undefined ? {} : { directories: await readOrFail(io, values.dirs) }),
-        });
-  const text = await readOrFail(io, source);
-  const origin = { kind: "issue" as const, id: 0, author: "cli", association: "OWNER" as const, isBot: false, url: null };
-  const outcome = await desiredOutcome({ texts: readTexts([{ origin, text }], config), config, repository: null, maintainers });
-  const labels = outcome.labels.map((l) => l.name);
-  // As in the comment: each login once, at most mentions.max.
-  const mentions = [...new Set(outcome.mentions.filter((m) => m.login).map((m) => m.login as string))].slice(0, config.mentions.max);
-  if (values.json) {
-    const reports = outcome.triage.reports.map((r) => r.report);
-    io.stdout(JSON.stringify({ reports, labels, mentions, comment: outcome.comment }) + "\n");
-    return 0;
-  }
-  if (outcome.comment === null) {
-    io.stdout(`${source}: no bisection report found; the app would do nothing\n`);
-    return 0;
-  }
-  io.stdout(`labels: ${labels.length > 0 ? labels.join(", ") : "(none)"}\n`);
-  io.stdout(`mentions: ${mentions.length > 0 ? mentions.map((m) => `@${m}`).join(" ") : "(none)"}\n`);
-  io.stdout(`comment:\n${outcome.comment}`);
-  return 0;
 }
 
 async function readOrFail(io: CliIO, path: string): Promise<string> {
@@ -73,4 +52,45 @@ async function readOrFail(io: CliIO, path: string): Promise<string> {
   } catch (err) {
     throw new UsageError(`cannot read ${path}: ${(err as Error).message}`);
   }
+}
+
+/** `syztriage triage`: prints what the app would write for the text. */
+export async function triageCommand(argv: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parse(argv);
+  if (positionals.length !== 1) throw new UsageError("give exactly one FILE");
+  if ((values.mailmap !== undefined || values.dirs !== undefined) && values.maintainers === undefined) throw new UsageError("--mailmap and --dirs go with --maintainers");
+  if (values.repo !== undefined && !/^[\w.-]+\/[\w.-]+$/.test(values.repo)) throw new UsageError("--repo takes OWNER/NAME");
+  const number = Number(values.issue);
+  if (!Number.isInteger(number) || number < 1) throw new UsageError("--issue takes a positive number");
+
+  const config: ConfigResult = values.config === undefined ? { ok: true, config: DEFAULT_CONFIG } : configFromYaml(await readOrFail(io, values.config));
+  let maintainers: MaintainersFacts | null;
+  if (values.maintainers !== undefined) {
+    const built = loadMaintainers({
+      maintainers: await readOrFail(io, values.maintainers),
+      ...(values.mailmap === undefined ? {} : { mailmap: await readOrFail(io, values.mailmap) }),
+      ...(values.dirs === undefined ? {} : { directories: await readOrFail(io, values.dirs) }),
+    });
+    maintainers = { maintainers: built, origin: values.maintainers };
+  } else maintainers = config.ok ? dryRunMaintainers(config.config) : null;
+
+  const text = await readOrFail(io, positionals[0] as string);
+  const issue = { repo: values.repo ?? null, number, title: values.title, author: values.author };
+  const facts = await dryRunFacts(text, config, issue, maintainers, { offline: values.offline });
+  const plan = decide(facts);
+  const comment = plan.comment?.body ?? null;
+  if (values.json) {
+    const reports = facts.texts.flatMap((t) => t.read.reports);
+    io.stdout(JSON.stringify({ reports, labels: plan.outcome.labels, mentions: plan.outcome.mentions, comment }) + "\n");
+    return 0;
+  }
+  if (comment === null) {
+    io.stdout(`${positionals[0]}: no report found; the app would do nothing\n`);
+    return 0;
+  }
+  const list = (items: string[], format: (s: string) => string) => (items.length > 0 ? items.map(format).join(", ") : "(none)");
+  io.stdout(`labels: ${list(plan.outcome.labels, (l) => l)}\n`);
+  io.stdout(`mentions: ${list(plan.outcome.mentions, (m) => `@${m}`)}\n`);
+  io.stdout(`comment:\n${comment}`);
+  return 0;
 }

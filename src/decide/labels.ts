@@ -40,6 +40,7 @@ const NO_CULPRIT: Record<Exclude<Outcome, "culprit">, string> = {
   "still-crashes": "no fixing commit was found",
   error: "the bisection failed",
   incomplete: "the log ends before the result",
+  "merge-base-bad": "git found the merge base of the good and bad commits bad",
 };
 
 // The decisive reasons, in few words; anything else is "looks unreliable".

@@ -21,6 +21,6 @@ export function overrideOf(state: IssueState, commits: ReadonlyMap<string, Commi
   if (state.culprit === "none") return { sha: null, by, commit: null, subsystems: null };
   const found = commits.get(state.culprit);
   const commit = found?.exists ? found : null;
-  const subsystems = commit && commit.files.length > 0 ? rankSubsystems(commit.files, sources) : null;
+  const subsystems = commit && commit.files.length > 0 ? rankSubsystems(commit.files, [...sources]) : null;
   return { sha: state.culprit, by, commit, subsystems };
 }

@@ -60,7 +60,7 @@ async function readFile(octokit: Octokit, repo: RepoRef & { ref?: string }, path
 }
 
 /** The bundled snapshot, for a kernel tree without MAINTAINERS and for `subsystems.maintainers: bundled`. */
-function bundledMaintainers(): MaintainersFacts | null {
+export function bundledMaintainers(): MaintainersFacts | null {
   return null;
 }
 

@@ -56,6 +56,8 @@ const NO_RESULT: Record<Exclude<Outcome, "culprit">, (r: Report) => string> = {
   "still-crashes": (r) => `**Not fixed yet:** the crash still happens on the newest commit tested${r.boundaryCommitTitle ? ` (${inline(r.boundaryCommitTitle, 80)})` : ""}.`,
   error: (r) => `**Bisection failed:** ${inline(r.error ?? "unknown error", 200)}. There is no result to act on.`,
   incomplete: () => "**Incomplete log:** it ends before the bisection's result; it may have been cut off when pasted.",
+  "merge-base-bad": () =>
+    "**No culprit:** git found the merge base of the good and bad commits bad, so the good commit was not an ancestor of the bad one (the bug may have been fixed in between); bisect again from a good ancestor.",
 };
 
 /** The headline of one report. */

@@ -10,6 +10,7 @@ export const LINK_WORDS: Readonly<Record<keyof Links, string>> = {
   kernelConfig: "kernel config",
   syzRepro: "syz reproducer",
   cRepro: "C reproducer",
+  testLog: "test log",
 };
 
 // Hosts whose pages a maintainer expects behind a syzbot report's links; a link anywhere else stays inert text.
