@@ -7,7 +7,7 @@ import { isTriaged } from "../decide/authors.js";
 import { commandAuthors, foldCommands, summaries } from "../decide/commands.js";
 import { analyseFacts, settle } from "../decide/decide.js";
 import type { CommentFacts, Facts, MaintainersFacts } from "../decide/facts.js";
-import { commitsToRead, hasFindings, logsToFetch, sameSearch, searchTitles } from "../decide/lookups.js";
+import { commitsToRead, hasFindings, logsToFetch, needsMaintainers, sameSearch, searchTitles } from "../decide/lookups.js";
 import type { fetchLogs, LogLink } from "../fetch/index.js";
 import type { IssueSummary } from "../analyse/duplicates.js";
 import type { ParseResult } from "../parse/schema.js";
@@ -94,7 +94,7 @@ export async function gatherFacts(reader: Reader, config: ConfigResult, known: R
   const shas = findings && !state.invalid ? commitsToRead(reports, state) : [];
   const [commitList, maintainers] = await Promise.all([
     sequential(shas, async (sha) => [sha, await reader.commit(sha, withoutFiles.has(sha))] as const),
-    findings && !state.invalid ? reader.maintainers(cfg) : Promise.resolve(null),
+    findings && !state.invalid && needsMaintainers([...texts, ...fetched], state) ? reader.maintainers(cfg) : Promise.resolve(null),
   ]);
   const commits = new Map(commitList);
 

@@ -14,6 +14,9 @@ import { type Override, overrideOf } from "./override.js";
 import type { LabelSpec, Plan } from "./plan.js";
 import { subsystemSources } from "./subsystem-sources.js";
 
+// An issue titled as syzbot (or a team copying its reports, mptcp's `[syzkaller] ...`) titles bugs names the crash.
+const SYZBOT_SUBJECT = /^\s*(?:(?:re|fwd?):\s*)*\[(?:syzbot|syzkaller)\]/i;
+
 /** The issue's analysis, as decide() and the gathering of facts both compute it. */
 export function analyseFacts(facts: Pick<Facts, "texts" | "fetched" | "unread" | "commits" | "maintainers" | "issue">, config: Config): Analysis {
   return analyse({
@@ -22,7 +25,7 @@ export function analyseFacts(facts: Pick<Facts, "texts" | "fetched" | "unread" |
     unread: facts.unread,
     commits: facts.commits,
     sources: subsystemSources(config, facts.maintainers),
-    issueTitle: titleFromSubject(facts.issue.title),
+    issueTitle: SYZBOT_SUBJECT.test(facts.issue.title) ? titleFromSubject(facts.issue.title) : null,
   });
 }
 

@@ -118,7 +118,7 @@ function chooseSubsystems(
   if (reports.length === 0) return { choice: null, missing: "the crash report names no file the subsystems know" };
   const stray = reports.find((r) => r.strayCrash !== null)?.strayCrash;
   const crashNote = stray ? ` (the crash it ends with, "${stray}", is not the bug's own)` : "";
-  return { choice: null, missing: `${doubt ?? "the culprit's files name no known subsystem"}, and the log has no report of the bug's own crash${crashNote}` };
+  return { choice: null, missing: `${doubt ?? "the culprit's files name no known subsystem"}, and the text has no report of the bug's own crash${crashNote}` };
 }
 
 export function labelName(prefix: string, subsystem: string): string {

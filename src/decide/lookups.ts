@@ -55,3 +55,13 @@ export function sameSearch(titles: readonly string[], state: IssueState): boolea
 export function hasFindings(texts: readonly { origin: TextOrigin; read: ReadText["read"] }[]): boolean {
   return texts.some((t) => t.read.reports.length > 0 || (t.origin.kind === "issue" && t.read.crashes.length > 0));
 }
+
+/** Whether any path needs a subsystem name: a culprit's files (or a culprit whose files the tree will give), a crash's guilty file. */
+export function needsMaintainers(texts: readonly { origin: TextOrigin; read: ReadText["read"] }[], state: IssueState): boolean {
+  if (state.culprit !== null && state.culprit !== "none") return true;
+  return texts.some(
+    (t) =>
+      t.read.reports.some((r) => r.culprit !== null || r.crash?.guiltyFile) ||
+      (t.origin.kind === "issue" && t.read.crashes.some((c) => c.crash.guiltyFile !== null)),
+  );
+}

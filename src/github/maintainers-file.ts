@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { loadMaintainers, type Maintainers } from "../maintainers/index.js";
 import { BoundedCache } from "./bounded-cache.js";
 import type { MaintainersLocation } from "../config/maintainers-location.js";
@@ -59,9 +60,17 @@ async function readFile(octokit: Octokit, repo: RepoRef & { ref?: string }, path
   }
 }
 
-/** The bundled snapshot, for a kernel tree without MAINTAINERS and for `subsystems.maintainers: bundled`. */
-export function bundledMaintainers(): MaintainersFacts | null {
-  return null;
+// Two levels up from both src/github/ and lib/github/.
+const BUNDLED = new URL("../../data/linux/", import.meta.url);
+let bundled: MaintainersFacts | undefined;
+
+/** The bundled snapshot, for a kernel tree without MAINTAINERS and for `subsystems.maintainers: bundled`; built once per process. */
+export function bundledMaintainers(): MaintainersFacts {
+  bundled ??= {
+    maintainers: loadMaintainers({ maintainers: readFileSync(new URL("MAINTAINERS", BUNDLED), "utf8"), mailmap: readFileSync(new URL("mailmap", BUNDLED), "utf8") }),
+    origin: "the bundled MAINTAINERS of Linux v7.1.2",
+  };
+  return bundled;
 }
 
 /**
@@ -82,8 +91,8 @@ export async function readMaintainers(
   const repo = { owner: location.owner ?? tree.owner, repo: location.repo ?? tree.repo, ...(location.ref ? { ref: location.ref } : {}) };
   const file = await readFile(octokit, repo, location.path, cache);
   if (!file) return location.fallback ? bundledMaintainers() : null;
-  const dir = location.path.includes("/") ? location.path.slice(0, location.path.lastIndexOf("/") + 1) : "";
-  const mailmap = await readFile(octokit, repo, `${dir}.mailmap`, cache);
+  // git reads .mailmap from the top of the tree, wherever MAINTAINERS is.
+  const mailmap = await readFile(octokit, repo, ".mailmap", cache);
   const key = `${installation}:${file.sha}:${mailmap?.sha ?? "-"}`;
   let built = cache.indexes.get(key);
   if (!built) {

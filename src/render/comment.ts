@@ -27,9 +27,8 @@ function peopleLines(view: TriageView): string[] {
   if (people.mentioned.length > 0) out.push(`**Who should look:** ${people.mentioned.map((p) => `@${p.login}${ROLE_WORDS[p.role]}`).join(", ")}.`);
   if (people.overCap.length > 0) out.push(`Not mentioned, over the limit of ${view.config.mentions.max}: ${people.overCap.map(personText).join(", ")}.`);
   if (people.unfound.length > 0) out.push(`No GitHub account found for ${people.unfound.map(personText).join(", ")}.`);
-  if (people.reasons.length > 0) {
-    const names = people.withheld.map(personText);
-    out.push(`**Not mentioned**, because ${people.reasons.map((r) => inline(r, 200)).join("; ")}${names.length > 0 ? `: ${names.join(", ")}` : ""}.`);
+  if (people.withheld.length > 0) {
+    out.push(`**Not mentioned**, because ${people.reasons.map((r) => inline(r, 200)).join("; ")}: ${people.withheld.map(personText).join(", ")}.`);
   }
   if (people.lists.length > 0) out.push(`Mailing lists: ${people.lists.map((l) => code(l, 100)).join(", ")}.`);
   return out;

@@ -19,6 +19,8 @@ const FORMAT_WORDS: Record<Report["format"], string> = {
 
 /** Facts the verdict's reasons already state: said once. */
 const SAID_BY_VERDICT: ReadonlySet<WarningCode> = new Set(["merge-commit", "noop-change", "release-commit", "low-confidence", "flaky-reproducer", "disagreeing-runs"]);
+/** Facts the headline states. */
+const SAID_BY_HEADLINE: ReadonlySet<WarningCode> = new Set(["error", "incomplete"]);
 
 /** Where the text came from: the issue, a comment, or a log linked from one of them. */
 export function originText(origin: AnalysedReport["origin"]): string {
@@ -54,8 +56,9 @@ function crashLine(r: AnalysedReport): string | null {
   const own = r.ownCrash;
   const title = own?.title ?? r.report.originalCrashTitle ?? (r.strayCrash === null ? r.report.crashTitle : null);
   if (!title) return null;
-  const frame = own?.guiltyFrame ? ` in ${code(own.guiltyFrame, 80)}` : "";
-  const file = own?.guiltyFile ? ` (${code(own.guiltyFile, 120)})` : "";
+  // The title usually names the guilty frame already.
+  const frame = own?.guiltyFrame && !title.includes(own.guiltyFrame) ? `, guilty frame ${code(own.guiltyFrame, 80)}` : "";
+  const file = own?.guiltyFile ? `, guilty file ${code(own.guiltyFile, 120)}` : "";
   const stray = r.strayCrash ? `; the bisection's result crashed with ${code(r.strayCrash, 200)} instead` : "";
   return `**Crash:** ${code(title, 200)}${frame}${file}${stray}`;
 }
@@ -63,7 +66,7 @@ function crashLine(r: AnalysedReport): string | null {
 /** Reasons and facts of the log, each said once: the verdict's first, then what else the log says. */
 function reasons(r: AnalysedReport): string[] {
   const verdict = r.judgement.kind === "verdict" ? r.judgement.verdict : null;
-  const facts = r.report.warnings.filter((w) => !(verdict && SAID_BY_VERDICT.has(w.code))).map((w) => w.message);
+  const facts = r.report.warnings.filter((w) => !SAID_BY_HEADLINE.has(w.code) && !(verdict && SAID_BY_VERDICT.has(w.code))).map((w) => w.message);
   const items = [...(verdict?.reasons ?? []).map((s) => `${s.charAt(0).toUpperCase()}${s.slice(1)}.`), ...facts];
   if (items.length === 0) return [];
   const heading = verdict && !verdict.reliable ? "Why it is doubtful:" : verdict && verdict.reasons.length > 0 ? "What weighs against it:" : "What the log says:";
@@ -73,11 +76,16 @@ function reasons(r: AnalysedReport): string[] {
 function tested(report: Report): string | null {
   if (report.steps.length === 0) return report.revisionsTested === null ? null : `${report.revisionsTested} revisions`;
   const count = (v: string | null) => report.steps.filter((s) => s.verdict === v).length;
-  const parts = [`${count("bad")} bad`, `${count("good")} good`, `${count("skip")} skipped`];
-  const other = count(null);
-  if (other > 0) parts.push(`${other} not judged`);
+  const parts = (
+    [
+      [count("bad"), "bad"],
+      [count("good"), "good"],
+      [count("skip"), "skipped"],
+      [count(null), "not judged"],
+    ] as const
+  ).flatMap(([n, word]) => (n > 0 ? [`${n} ${word}`] : []));
   const time = report.totalTime ? ` in ${report.totalTime.total.text.replace(/\.\d+s$/, "s")}` : "";
-  return `${report.steps.length} commits${time}: ${parts.join(", ")}`;
+  return `${report.steps.length} commit${report.steps.length === 1 ? "" : "s"}${time}: ${parts.join(", ")}`;
 }
 
 function detailItems(r: AnalysedReport, view: TriageView): string[] {
@@ -99,7 +107,7 @@ function detailItems(r: AnalysedReport, view: TriageView): string[] {
   }
   if (r.culpritSubsystems.length > 0) item("Culprit's subsystems", r.culpritSubsystems.map((s) => `${inline(s.name, 50)} (${s.lines} lines)`).join(", "));
   if (report.candidates.length > 0) {
-    item("Candidates", "");
+    out.push(`- **Candidates:**`);
     for (const x of report.candidates.slice(0, MAX_CANDIDATES_SHOWN)) out.push(`  - ${commitText(x.sha, x.subject, view.commits)}`);
     if (report.candidates.length > MAX_CANDIDATES_SHOWN) out.push(`  - and ${report.candidates.length - MAX_CANDIDATES_SHOWN} more`);
   }
@@ -108,7 +116,7 @@ function detailItems(r: AnalysedReport, view: TriageView): string[] {
   if (report.startCommit) item("Started from", code(report.startCommit.slice(0, 12)));
   if (report.boundaryCommitTitle) item(report.direction === "fix" ? "Newest tested" : "Oldest tested", inline(report.boundaryCommitTitle, 120));
   if (report.compilers.length > 0) item("Compiler", report.compilers.map((x) => code(x, 120)).join(", "));
-  if (r.judgement.kind === "verdict") item("Verdict", `${r.judgement.verdict.reliable ? "reliable" : "unreliable"}, score ${r.judgement.verdict.score.toFixed(2)} (1.00: nothing in the log speaks against it)`);
+  if (r.judgement.kind === "verdict") item("Verdict", `${r.judgement.verdict.reliable ? "reliable" : "unreliable"}, score ${r.judgement.verdict.score.toFixed(2)} of 1.00`);
   return out;
 }
 

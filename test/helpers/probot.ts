@@ -7,7 +7,7 @@ import { Writable } from "node:stream";
 import { pino } from "pino";
 import { afterEach, beforeEach, expect, onTestFinished } from "vitest";
 import app from "../../src/index.js";
-import { COMMENT_MARKER } from "../../src/render/comment-header.js";
+import { COMMENT_MARKER } from "../../src/state/index.js";
 import { FIXTURES } from "./fixtures.js";
 
 export const APP_ID = 4242;
@@ -183,20 +183,12 @@ export function nockTriageLookups(
   return scope;
 }
 
-/**
- * The app's new summary comment: POST it (its body pushed to `record` when given; without `record` any body
- * matches), then the re-list that looks for a duplicate created by another replica, finding `relisted`
- * (by default only this comment).
- */
-export function nockCreatesComment(scope: nock.Scope, id: number, create: { record?: string[]; relisted?: ListedComment[] } = {}): nock.Scope {
+/** The app's new summary comment: POST it, its body pushed to `record` when given (without `record` any body matches). */
+export function nockCreatesComment(scope: nock.Scope, id: number, create: { record?: string[] } = {}): nock.Scope {
   const { record } = create;
   const path = `${REPO_PATH}/issues/1/comments`;
   const post = record ? scope.post(path, (b: { body: string }) => record.push(b.body) > 0) : scope.post(path);
-  return post
-    .reply(201, { id })
-    .get(path)
-    .query(true)
-    .reply(200, create.relisted ?? [ownComment(id, "x")]);
+  return post.reply(201, { id });
 }
 
 /** The app's existing summary comment rewritten in place, its new body pushed to `record`. */
@@ -232,3 +224,41 @@ export function countGitHubCalls(): { readonly count: number } {
   github().persist().get(/.*/).reply(answer).post(/.*/).reply(answer).patch(/.*/).reply(answer).delete(/.*/).reply(answer);
   return counter;
 }
+
+/** GET /repos/{owner}/{repo}/commits/{ref} as GitHub answers it (the fields the app reads, shaped like the REST docs' example). */
+export function commitResponse(sha: string, commit: { subject: string; name: string; email: string; login?: string | null; files?: [string, number][] }) {
+  return {
+    sha,
+    html_url: `https://github.com/${OWNER}/${REPO}/commit/${sha}`,
+    commit: { message: `${commit.subject}\n\nSigned-off-by: ${commit.name} <${commit.email}>\n`, author: { name: commit.name, email: commit.email, date: "2020-10-01T15:48:41Z" } },
+    author: commit.login ? { login: commit.login, type: "User" } : null,
+    files: (commit.files ?? []).map(([filename, changes]) => ({ filename, changes, additions: changes, deletions: 0, status: "modified" })),
+  };
+}
+
+/** The seed's culprit as the repository has it (it is a kernel fork), its author linked to `login`. */
+export function seedCommit(login: string | null = "ming-lei") {
+  return commitResponse("2b0d3d3e4fcfb19d10f9a82910b8f0f05c56ee3e", {
+    subject: "percpu_ref: reduce memory footprint of percpu_ref in fast path",
+    name: "Ming Lei",
+    email: "ming.lei@redhat.com",
+    login,
+  });
+}
+
+/** GitHub's user search by email, finding `login` (or nobody). */
+export function nockUserSearch(scope: nock.Scope, email: string, login: string | null): nock.Scope {
+  return scope
+    .get("/search/users")
+    .query({ q: `${email} in:email`, per_page: "2" })
+    .reply(200, { total_count: login ? 1 : 0, incomplete_results: false, items: login ? [{ login }] : [] });
+}
+
+/** The labels the app creates and adds, in that order, each creation's body checked. */
+export function nockAddsLabels(scope: nock.Scope, labels: { name: string; description: string; color?: string }[]): nock.Scope {
+  for (const l of labels) scope.post(`${REPO_PATH}/labels`, { name: l.name, color: l.color ?? "1d76db", description: l.description }).reply(201, {});
+  return scope.post(`${REPO_PATH}/issues/1/labels`, { labels: labels.map((l) => l.name) }).reply(200, []);
+}
+
+export const SUBSYSTEM_LABEL = "Kernel subsystem (syztriage)";
+export const UNRELIABLE_LABEL = "The bisection's culprit looks unreliable (syztriage)";
