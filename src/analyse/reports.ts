@@ -1,3 +1,4 @@
+import { normalizeTitle } from "../crash/index.js";
 import { isInfraTitle } from "./verdict/signals.js";
 import type { CrashFinding, Report, Verdict } from "../parse/schema.js";
 import type { ReadText, TextOrigin } from "./origin.js";
@@ -86,8 +87,21 @@ export function fileSubsystems(path: string | null, sources: readonly SubsystemS
   return path ? rankSubsystems([{ path, lines: 1 }], [...sources]).slice(0, 1) : [];
 }
 
+/** A title's class (`KASAN`, `WARNING`) and the function it names, after syzbot's normalization. */
+function bugKey(title: string): { title: string; kind: string | null; frame: string | null } {
+  const normalized = normalizeTitle(title);
+  return { title: normalized, kind: /^([A-Z][A-Za-z]*)\b/.exec(normalized)?.[1] ?? null, frame: / in (\S+)$/.exec(normalized)?.[1] ?? null };
+}
+
+/** Whether two titles name one bug: equal, or of one class in one function (syzkaller renamed `undefined-behaviour` to `shift-out-of-bounds`). */
+export function sameBug(a: string, b: string): boolean {
+  const x = bugKey(a);
+  const y = bugKey(b);
+  return x.title === y.title || (x.kind !== null && x.kind === y.kind && x.frame !== null && x.frame === y.frame);
+}
+
 /**
- * The report's crash when it is the bug's own: titled like the crash the
+ * The report's crash when it is the bug's own: the same bug as the crash the
  * bisection started from (or with no other title to compare), and not the test
  * machinery failing. A bisection that ends on another bug's crash shows that
  * crash's report, which says nothing about where this bug is.
@@ -96,7 +110,7 @@ function ownCrash(report: Report, sources: readonly SubsystemSource[]): { own: O
   const crash = report.crash;
   const title = crash?.title ?? report.crashTitle;
   const original = report.originalCrashTitle;
-  const stray = title !== null && ((original !== null && title !== original) || isInfraTitle(title));
+  const stray = title !== null && ((original !== null && !sameBug(title, original)) || isInfraTitle(title));
   if (stray) return { own: null, stray: title };
   if (!crash) return { own: null, stray: null };
   return {

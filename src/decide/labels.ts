@@ -49,6 +49,7 @@ const DOUBT: Partial<Record<WarningCode, string>> = {
   "release-commit": "the culprit is a release commit",
   "noop-change": "the culprit does not change the kernel binary",
   "low-confidence": "syzbot itself doubts the bisection",
+  "culprit-title-differs": "the culprit crashed with another bug's crash",
 };
 
 /** Why a report's culprit does not label the issue, in a few words; null when it does. */
@@ -95,7 +96,7 @@ function chooseSubsystems(
   };
   if (override) {
     const choice = override.subsystems
-      ? fromCulprit(override.subsystems, `from the files of the culprit ${override.by} named`, null)
+      ? fromCulprit(override.subsystems, `from the files of the culprit ${override.by} named instead`, null)
       : crashOf(override.sha === null ? `${override.by} said there is no culprit` : `the culprit ${override.by} named could not be read from the kernel tree`);
     return { choice, missing: choice ? null : "the evidence left has no report of the bug's own crash" };
   }
@@ -115,10 +116,17 @@ function chooseSubsystems(
       }
     }
   }
-  if (reports.length === 0) return { choice: null, missing: "the crash report names no file the subsystems know" };
+  if (reports.length === 0) return { choice: null, missing: "the crash report's guilty file belongs to no subsystem the rules or MAINTAINERS know" };
+  const own = reports.find((r) => r.ownCrash !== null)?.ownCrash;
   const stray = reports.find((r) => r.strayCrash !== null)?.strayCrash;
-  const crashNote = stray ? ` (the crash it ends with, "${stray}", is not the bug's own)` : "";
-  return { choice: null, missing: `${doubt ?? "the culprit's files name no known subsystem"}, and the text has no report of the bug's own crash${crashNote}` };
+  const crashPart = !useCrash
+    ? "`subsystems.from` leaves the crash out"
+    : own
+      ? own.guiltyFile
+        ? "the crash's guilty file belongs to no known subsystem either"
+        : "the crash report names no guilty file"
+      : `the text has no report of the bug's own crash${stray ? ` (the crash it ends with, "${stray}", is not the bug's own)` : ""}`;
+  return { choice: null, missing: `${doubt ?? "the culprit's files belong to no subsystem the rules or MAINTAINERS know"}, and ${crashPart}` };
 }
 
 export function labelName(prefix: string, subsystem: string): string {

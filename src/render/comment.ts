@@ -90,8 +90,10 @@ function nextSteps(view: TriageView): string[] {
   return ["<details><summary>Corrections and next steps</summary>", "", "Write one of these at the start of a line in a comment (people with write access):", "", ...items, "", "</details>"];
 }
 
+/** One GitHub note for everything the app could not do. */
 function problemNotes(problems: readonly string[]): string[] {
-  return problems.map((p) => `> [!NOTE]\n> ${inline(p, 300)}`);
+  if (problems.length === 0) return [];
+  return ["> [!NOTE]", ...problems.map((p) => `> ${problems.length > 1 ? "- " : ""}${inline(p, 300)}`)];
 }
 
 function headlines(view: TriageView): string[] {
@@ -101,9 +103,11 @@ function headlines(view: TriageView): string[] {
     ...view.crashes.map(crashHeadline),
   ];
   if (lines.length === 1) return lines;
-  const follows = view.labels.subsystems?.follows;
-  const index = follows ? [...view.reports, ...view.crashes].indexOf(follows as never) : -1;
-  const note = index >= 0 ? `; the labels follow ${index + 1 + (view.override ? 1 : 0)}` : "";
+  const choice = view.labels.subsystems;
+  const follows = choice?.follows;
+  // A maintainer's culprit, listed first, is what the labels follow when they come from no report.
+  const index = follows ? [...view.reports, ...view.crashes].indexOf(follows as never) + (view.override ? 1 : 0) : view.override && choice && !view.state.subsystems ? 0 : -1;
+  const note = index >= 0 ? `; the labels follow ${index + 1}` : "";
   return [`**${lines.length} results**, newest first${note}:`, "", ...lines.map((l, i) => `${i + 1}. ${l}`)];
 }
 

@@ -143,7 +143,7 @@ export function crashBlock(c: AnalysedCrash, title: string | null): string[] {
   const f = c.finding;
   const out: string[] = [];
   if (title) out.push("", title);
-  if (f.crash.guiltyFrame) out.push("", `**Guilty frame:** ${code(f.crash.guiltyFrame, 80)}`);
+  if (f.crash.guiltyFrame && !f.title?.includes(f.crash.guiltyFrame)) out.push("", `**Guilty frame:** ${code(f.crash.guiltyFrame, 80)}`);
   const links = linksLine(f.links);
   if (links) out.push("", `**Links:** ${links}`);
   if (f.reportedBy) out.push("", "For the fix's commit message:", "", codeBlock(`Reported-by: ${f.reportedBy}`, 2, 200));

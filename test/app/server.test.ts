@@ -6,7 +6,18 @@ import { pino } from "pino";
 import { afterAll, beforeAll, beforeEach, expect, test } from "vitest";
 import app from "../../src/index.js";
 import { fixtureText } from "../helpers/fixtures.js";
-import { APP_ID, countGitHubCalls, github, nockCreatesComment, nockTriageLookups, nockTriageStart, payload, PRIVATE_KEY } from "../helpers/probot.js";
+import {
+  APP_ID,
+  countGitHubCalls,
+  github,
+  nockAddsLabels,
+  nockCreatesComment,
+  nockTriageLookups,
+  nockTriageStart,
+  payload,
+  PRIVATE_KEY,
+  SUBSYSTEM_LABEL,
+} from "../helpers/probot.js";
 
 const SECRET = "a-real-secret";
 let server: Server;
@@ -69,11 +80,12 @@ test("a signed webhook is triaged through the real HTTP server", async () => {
   const bodies: string[] = [];
   const scope = nockTriageStart(github(), { config: "mentions:\n  enabled: false\n", comments: [] });
   nockTriageLookups(scope, { commit: { sha: "2b0d3d3e4fcfb19d10f9a82910b8f0f05c56ee3e", status: 404 } });
+  nockAddsLabels(scope, [{ name: "subsystem: mm", description: SUBSYSTEM_LABEL }]);
   nockCreatesComment(scope, 1, { record: bodies });
   const response = await deliver(event, await sign(SECRET, event));
   expect(response.status).toBe(200);
   expect(scope.pendingMocks()).toEqual([]);
-  expect(bodies[0]).toContain("bisected to `2b0d3d3e4fcf`");
+  expect(bodies[0]).toContain("**Likely culprit:** `2b0d3d3e4fcf`");
 });
 
 test("a webhook with a wrong signature is refused with 4xx and makes no GitHub call", async () => {

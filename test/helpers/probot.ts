@@ -7,7 +7,7 @@ import { Writable } from "node:stream";
 import { pino } from "pino";
 import { afterEach, beforeEach, expect, onTestFinished } from "vitest";
 import app from "../../src/index.js";
-import { COMMENT_MARKER } from "../../src/state/index.js";
+import { COMMENT_MARKER, commentHeader, EMPTY_STATE, type IssueState } from "../../src/state/index.js";
 import { FIXTURES } from "./fixtures.js";
 
 export const APP_ID = 4242;
@@ -262,3 +262,8 @@ export function nockAddsLabels(scope: nock.Scope, labels: { name: string; descri
 
 export const SUBSYSTEM_LABEL = "Kernel subsystem (syztriage)";
 export const UNRELIABLE_LABEL = "The bisection's culprit looks unreliable (syztriage)";
+
+/** The app's summary as an earlier triage left it, with this state in its header. */
+export function ownSummary(id: number, state: Partial<IssueState>, through = 0) {
+  return ownComment(id, `${commentHeader({ ...EMPTY_STATE, ...state }, through)}\nan older summary\n`);
+}

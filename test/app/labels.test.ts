@@ -1,0 +1,142 @@
+import { beforeEach, describe, expect, test } from "vitest";
+import { decodeState, type IssueState } from "../../src/state/index.js";
+import { FIXTURES, fixtureText } from "../helpers/fixtures.js";
+import {
+  github,
+  nockAddsLabels,
+  nockCreatesComment,
+  nockIssueSearch,
+  nockTriageLookups,
+  nockTriageStart,
+  nockUpdatesComment,
+  ownSummary,
+  payload,
+  REPO_PATH,
+  strictProbot,
+  SUBSYSTEM_LABEL,
+  UNRELIABLE_LABEL,
+  useNock,
+} from "../helpers/probot.js";
+
+// Which evidence the labels follow (issue "Subsystem labels kernel people recognize and can trust"),
+// on real logs, and how the app's labels follow the evidence while people's labels stay.
+const QUIET = "mentions:\n  enabled: false\n";
+const seed = fixtureText("logs/seed-2020-culprit.txt");
+const merge = fixtureText("logs/2022-merge-culprit.txt");
+const release = fixtureText("logs/release-commit-culprit.txt");
+const otherBug = fixtureText("evidence/another-bugs-crash.txt");
+const SEED_SHA = "2b0d3d3e4fcfb19d10f9a82910b8f0f05c56ee3e";
+const MERGE_SHA = "f18e345dd156cc0fcf4a4911af2f959120613871";
+const golden = (name: string) => `${FIXTURES}comments/app/${name}.md`;
+
+useNock();
+let bodies: string[];
+beforeEach(() => {
+  bodies = [];
+});
+
+function stateOf(body: string): IssueState | null {
+  return decodeState(body.split("\n")[1] ?? "");
+}
+
+describe("the evidence a label comes from", () => {
+  test("a merge culprit labels nothing from its files: the crash's guilty file labels the issue, and the comment says so", async () => {
+    const { probot } = await strictProbot();
+    const scope = nockTriageStart(github(), { config: QUIET, comments: [] });
+    nockTriageLookups(scope, { commit: { sha: MERGE_SHA, status: 404 } });
+    nockAddsLabels(scope, [
+      { name: "subsystem: sound", description: SUBSYSTEM_LABEL },
+      { name: "bisection: unreliable", description: UNRELIABLE_LABEL },
+    ]);
+    nockCreatesComment(scope, 1, { record: bodies });
+    await probot.receive(payload("issues.opened", { body: merge }));
+    expect(scope.pendingMocks()).toEqual([]);
+    await expect(bodies[0]).toMatchFileSnapshot(golden("merge-culprit"));
+  });
+
+  test("a release commit is not the culprit either: the crash (syzbot's older title of the same bug) labels it", async () => {
+    const { probot } = await strictProbot();
+    const scope = nockTriageStart(github(), { config: QUIET, comments: [] });
+    nockTriageLookups(scope, { commit: { sha: "4d856f72c10ecb060868ed10ff1b1453943fc6c8", status: 404 } });
+    nockAddsLabels(scope, [
+      { name: "subsystem: net", description: SUBSYSTEM_LABEL },
+      { name: "bisection: unreliable", description: UNRELIABLE_LABEL },
+    ]);
+    nockCreatesComment(scope, 2, { record: bodies });
+    await probot.receive(payload("issues.opened", { body: release }));
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(bodies[0]).toContain("**Subsystems:** **net** (from the crash's guilty file, because the culprit is a release commit).");
+  });
+
+  test("a bisection that followed another bug gives no subsystem label at all, and says which evidence is missing", async () => {
+    const { probot } = await strictProbot();
+    const scope = nockTriageStart(github(), { config: QUIET, comments: [] });
+    nockTriageLookups(scope, { commit: { sha: "fdadd04931c2d7cd294dc5b2b342863f94be53a3", status: 404 } });
+    nockAddsLabels(scope, [{ name: "bisection: unreliable", description: UNRELIABLE_LABEL }]);
+    nockCreatesComment(scope, 3, { record: bodies });
+    await probot.receive(payload("issues.opened", { body: otherBug }));
+    expect(scope.pendingMocks()).toEqual([]);
+    await expect(bodies[0]).toMatchFileSnapshot(golden("another-bugs-crash"));
+  });
+
+  test("with a reliable and an unreliable report, the labels follow the reliable one and the issue is not labelled unreliable", async () => {
+    const { probot } = await strictProbot();
+    const scope = nockTriageStart(github(), { config: QUIET, comments: [] });
+    nockTriageLookups(scope, { search: false });
+    scope.get(`${REPO_PATH}/commits/${SEED_SHA}`).query(true).reply(404).get(`${REPO_PATH}/commits/${MERGE_SHA}`).query(true).reply(404);
+    nockIssueSearch(scope);
+    nockAddsLabels(scope, [{ name: "subsystem: mm", description: SUBSYSTEM_LABEL }]);
+    nockCreatesComment(scope, 4, { record: bodies });
+    await probot.receive(payload("issues.opened", { body: `First try:\n\n${merge}\n\nRetried on another tree:\n\n${seed}` }));
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(bodies[0]).toContain("**2 results**, newest first; the labels follow 1:");
+    expect(bodies[0]).toContain("1. **Likely culprit:** `2b0d3d3e4fcf`");
+    expect(bodies[0]).toContain("2. **Doubtful culprit:** `f18e345dd156`");
+  });
+});
+
+describe("labels follow the evidence, people keep theirs", () => {
+  test("an edit that changes the evidence takes off the app's stale label, adds the new ones, and leaves a person's label alone", async () => {
+    const { probot } = await strictProbot();
+    const earlier = ownSummary(10, { appLabels: ["subsystem: mm"] });
+    const scope = nockTriageStart(github(), { config: QUIET, comments: [earlier], issue: { labels: ["subsystem: mm", "subsystem: block", "regression"] } });
+    nockTriageLookups(scope, { commit: { sha: MERGE_SHA, status: 404 } });
+    nockAddsLabels(scope, [
+      { name: "subsystem: sound", description: SUBSYSTEM_LABEL },
+      { name: "bisection: unreliable", description: UNRELIABLE_LABEL },
+    ]);
+    scope.delete(`${REPO_PATH}/issues/1/labels/subsystem%3A%20mm`).reply(200, []);
+    nockUpdatesComment(scope, 10, bodies);
+    await probot.receive(payload("issues.edited", { body: merge, from: seed }));
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(stateOf(bodies[0]!)?.appLabels).toEqual(["subsystem: sound", "bisection: unreliable"]);
+  });
+
+  test("a label a person took off after the app added it is not put back, and is remembered as declined", async () => {
+    const { probot } = await strictProbot();
+    const earlier = ownSummary(11, { appLabels: ["subsystem: mm", "bisection: unreliable"] });
+    // The person removed "subsystem: mm"; the evidence still supports it.
+    const scope = nockTriageStart(github(), { config: QUIET, comments: [earlier], issue: { labels: ["bisection: unreliable"] } });
+    nockTriageLookups(scope, { commit: { sha: SEED_SHA, status: 404 } });
+    // The seed is reliable: the app's unreliable label comes off; mm stays off.
+    scope.delete(`${REPO_PATH}/issues/1/labels/bisection%3A%20unreliable`).reply(200, []);
+    nockUpdatesComment(scope, 11, bodies);
+    await probot.receive(payload("issues.edited", { body: seed, from: merge }));
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(stateOf(bodies[0]!)).toMatchObject({ appLabels: [], declinedLabels: ["subsystem: mm"] });
+  });
+
+  test("a label a person added that the evidence no longer supports stays", async () => {
+    const { probot } = await strictProbot();
+    const earlier = ownSummary(12, { appLabels: [] });
+    const scope = nockTriageStart(github(), { config: QUIET, comments: [earlier], issue: { labels: ["subsystem: mm"] } });
+    nockTriageLookups(scope, { commit: { sha: MERGE_SHA, status: 404 } });
+    nockAddsLabels(scope, [
+      { name: "subsystem: sound", description: SUBSYSTEM_LABEL },
+      { name: "bisection: unreliable", description: UNRELIABLE_LABEL },
+    ]);
+    nockUpdatesComment(scope, 12, bodies);
+    await probot.receive(payload("issues.edited", { body: merge, from: seed }));
+    expect(scope.pendingMocks()).toEqual([]);
+  });
+});
