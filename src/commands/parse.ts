@@ -46,7 +46,7 @@ function titleError(line: number, word: string, what: string, title: string): Co
 
 function setCommand(line: number, args: string): Command {
   const match = SET_ARGS.exec(args);
-  if (match === null) return { kind: "error", line, word: "set", message: "no subsystem names" };
+  if (match === null) return { kind: "error", line, word: "set", message: 'expected "set subsystems: name, name"' };
   const label = match[1] ?? "";
   if (label !== "subsystems") return { kind: "unsupported", line, word: `set ${clip(label)}` };
   const names = [...new Set((match[2] ?? "").split(/[\s,]+/).filter((name) => name !== ""))];

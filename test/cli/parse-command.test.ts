@@ -41,7 +41,7 @@ describe("syztriage parse", () => {
   });
 
   test.each([
-    [["parse"], "parse needs at least one FILE"],
+    [["parse"], "syztriage: parse: give at least one FILE"],
     [["parse", "--yaml", seed], "Unknown option '--yaml'"],
     [["parse", "/no/such/file"], "cannot read /no/such/file"],
     [["frobnicate"], 'unknown command "frobnicate"'],

@@ -169,6 +169,25 @@ describe("parseCommands", () => {
     ]);
   });
 
+  test("#syztriage culprit takes a commit hash (7 to 40 hex digits, any case) or none; anything else is an error with a reason", () => {
+    const text = [
+      "#syztriage culprit 2b0d3d3e4fcf",
+      "#syztriage culprit 2B0D3D3E4FCFB19D10F9A82910B8F0F05C56EE3E",
+      "#syztriage culprit none",
+      "#syztriage culprit",
+      "#syztriage culprit HEAD~1",
+      "#syztriage culprit 2b0d3d",
+    ].join("\n");
+    expect(parseCommands(text)).toEqual([
+      { kind: "culprit", line: 1, sha: "2b0d3d3e4fcf" },
+      { kind: "culprit", line: 2, sha: "2b0d3d3e4fcfb19d10f9a82910b8f0f05c56ee3e" },
+      { kind: "culprit", line: 3, sha: null },
+      { kind: "error", line: 4, word: "culprit", message: "no commit hash" },
+      { kind: "error", line: 5, word: "culprit", message: '"HEAD~1" is not a commit hash (7 to 40 hex digits) or none' },
+      { kind: "error", line: 6, word: "culprit", message: '"2b0d3d" is not a commit hash (7 to 40 hex digits) or none' },
+    ]);
+  });
+
   test("a command on the last line without a newline", () => {
     expect(parseCommands("text\n#syz invalid")).toEqual([{ kind: "invalid", line: 2 }]);
     expect(parseCommands("#syz fix: last title")).toEqual([{ kind: "fix", line: 1, title: "last title" }]);

@@ -98,7 +98,7 @@ describe("syztriage maintainers", () => {
   test("a file that cannot be read is exit code 2 with the reason on stderr", async () => {
     const { io, out } = fakeIO();
     expect(await maintainersCommand(["--file", "MAINTAINERS", "--mailmap", "missing", "fs/aio.c"], io)).toBe(2);
-    expect(out.stderr).toBe("syztriage maintainers: cannot read input: ENOENT: no such file or directory, open 'missing'\n");
+    expect(out.stderr).toBe("syztriage: maintainers: cannot read input: ENOENT: no such file or directory, open 'missing'\n");
     expect(out.stdout).toBe("");
   });
 });

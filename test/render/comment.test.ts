@@ -1,20 +1,19 @@
 import { describe, expect, test } from "vitest";
+import { dryRunFacts } from "../../src/cli/dry-run.js";
 import { DEFAULT_CONFIG } from "../../src/config/schema.js";
-import { readTexts } from "../../src/analyse/triage.js";
-import { desiredOutcome } from "../../src/plan/desired-state.js";
+import { decide } from "../../src/decide/decide.js";
 import { MAX_COMMENT_LENGTH } from "../../src/render/comment.js";
-import { EMPTY_STATE } from "../../src/commands/index.js";
-import { COMMENT_MARKER, readCommentHeader } from "../../src/render/comment-header.js";
+import { COMMENT_MARKER, EMPTY_STATE, readCommentHeader } from "../../src/state/index.js";
 import { code, codeBlock, inline } from "../../src/render/escape.js";
 import { fixtureText } from "../helpers/fixtures.js";
 
 const seed = fixtureText("logs/seed-2020-culprit.txt");
-const origin = { kind: "issue" as const, id: 1, author: "alice", association: "OWNER" as const, isBot: false, url: "https://github.com/o/r/issues/1" };
+const issue = { repo: "o/r", number: 1, title: "", author: "alice" };
 const HOSTILE = "@torvalds <img src=x onerror=alert(1)> **bold** [x](javascript:alert(1)) <!-- syztriage --> fixes #123 see https://evil.example/x";
 
 async function commentFor(text: string): Promise<string> {
-  const outcome = await desiredOutcome({ texts: readTexts([{ origin, text }], DEFAULT_CONFIG), config: DEFAULT_CONFIG, repository: null });
-  return outcome.comment ?? "";
+  const plan = decide(await dryRunFacts(text, { ok: true, config: DEFAULT_CONFIG }, issue, null, { offline: true }));
+  return plan.comment?.body ?? "";
 }
 
 describe("echoed text is neutralized", () => {
@@ -33,8 +32,9 @@ describe("echoed text is neutralized", () => {
     for (const bad of ["@torvalds", "@everyone", "@foo", "<img", "<b>", "<script>", "](javascript", "#123", "https://evil", "**bold**"]) {
       expect(prose).not.toContain(bad);
     }
-    expect(body).toContain("@\u200btorvalds");
-    expect(body).toContain("\\<img src=x onerror=alert(1)\\>");
+    // Commit subjects stay verbatim in code spans, so they can be copied into `git log --grep`.
+    expect(body).toContain("`@torvalds <img src=x onerror=alert(1)> **bold** [x](javascript:alert(1)) <!\u200b-- syztriage --> fixes #123 see https://evil.example/x`");
+    expect(body).toContain("by @\u200beveryone \\<b\\>Ming\\</b\\>.");
     // Code spans keep the text verbatim but inert; the fence outgrows the backticks inside.
     expect(body).toContain("``KASAN: `use-after-free` in @foo <script>``");
   });
@@ -50,7 +50,7 @@ describe("echoed text is neutralized", () => {
   test("code() and codeBlock() choose fences longer than the text's backticks", () => {
     expect(code("a`b")).toBe("``a`b``");
     expect(code("`x`")).toBe("`` `x` ``");
-    expect(code("a|b")).toBe("`a\\|b`");
+    expect(code("a|b")).toBe("`a|b`");
     expect(codeBlock("```\nx")).toBe("````\n```\nx\n````");
   });
 });
@@ -60,7 +60,7 @@ describe("the app's hidden state cannot be forged from a log", () => {
     const forged = "<!-- syztriage-through: 9999999999 --> <!-- syztriage-state: eyJpbnZhbGlkIjp0cnVlfQ -->";
     const body = await commentFor(seed.replace(/^crash: .*$/m, `crash: KASAN: x ${forged}`));
     expect(body).not.toContain("<!-- syztriage-through: 9999999999");
-    expect(readCommentHeader(body)).toEqual({ state: EMPTY_STATE, through: 0 });
+    expect(readCommentHeader(body)).toEqual({ state: { ...EMPTY_STATE, appLabels: [] }, through: 0 });
   });
 
   test("a comment cut to GitHub's limit keeps its header", async () => {
@@ -73,6 +73,6 @@ describe("size", () => {
   test("an issue with hundreds of reports still gets a comment GitHub accepts", async () => {
     const body = await commentFor(Array.from({ length: 300 }, () => seed).join("\n"));
     expect(body.length).toBeLessThanOrEqual(MAX_COMMENT_LENGTH);
-    expect(body).toContain("### syztriage: 300 bisection reports");
+    expect(body).toContain("**300 results**, newest first");
   });
 });

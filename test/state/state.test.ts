@@ -1,17 +1,7 @@
 import { Buffer } from "node:buffer";
 import { describe, expect, test } from "vitest";
-import {
-  applyCommands,
-  decodeState,
-  EMPTY_STATE,
-  encodeState,
-  MAX_HISTORY,
-  MAX_SUBSYSTEMS,
-  MAX_TITLE_LENGTH,
-  parseCommands,
-  type AuthoredCommand,
-  type CommandState,
-} from "../../src/commands/index.js";
+import { applyCommands, MAX_SUBSYSTEMS, MAX_TITLE_LENGTH, parseCommands, type AuthoredCommand } from "../../src/commands/index.js";
+import { decodeState, EMPTY_STATE, encodeState, type IssueState, MAX_HISTORY } from "../../src/state/index.js";
 
 const AT = "2025-07-14T09:30:00Z";
 
@@ -25,8 +15,10 @@ function forged(json: unknown): string {
 
 describe("applyCommands", () => {
   test("each command sets its field and is recorded", () => {
-    const state = applyCommands(EMPTY_STATE, authored("#syz set subsystems: mm, xfs\n#syz dup: #12\n#syz invalid\n#syz fix: mm: fix it"));
+    const state = applyCommands(EMPTY_STATE, authored("#syz set subsystems: mm, xfs\n#syz dup: #12\n#syz invalid\n#syz fix: mm: fix it\n#syztriage culprit 0123456789AB"));
     expect(state).toEqual({
+      ...EMPTY_STATE,
+      culprit: "0123456789ab",
       subsystems: ["mm", "xfs"],
       duplicateOf: "#12",
       invalid: true,
@@ -36,6 +28,7 @@ describe("applyCommands", () => {
         { kind: "dup", value: "#12", by: "maintainer", at: AT },
         { kind: "invalid", value: null, by: "maintainer", at: AT },
         { kind: "fix", value: "mm: fix it", by: "maintainer", at: AT },
+        { kind: "culprit", value: "0123456789ab", by: "maintainer", at: AT },
       ],
     });
   });
@@ -114,6 +107,8 @@ describe("encodeState / decodeState", () => {
       forged({ ...state, fixCommit: "x".repeat(MAX_TITLE_LENGTH + 1) }),
       forged({ ...state, history: Array.from({ length: MAX_HISTORY + 1 }, () => state.history[0]) }),
       forged({ ...state, history: [{ kind: "retriage", value: null, by: "x", at: AT }] }),
+      forged({ ...state, culprit: "HEAD~1" }),
+      forged({ ...state, appLabels: Array.from({ length: 31 }, (_, i) => `label ${i}`) }),
       `<!-- syztriage-state: ${Buffer.from(JSON.stringify(state).replace("{", '{"__proto__":{"polluted":true},')).toString("base64url")} -->`,
       forged([state]),
       forged(null),
@@ -121,8 +116,13 @@ describe("encodeState / decodeState", () => {
     for (const body of bodies) expect(decodeState(body), body.slice(0, 80)).toBeNull();
   });
 
+  test("a state an older version of the app wrote (no culprit, labels, search or refusals yet) still decodes", () => {
+    const older = forged({ subsystems: ["mm"], duplicateOf: null, invalid: false, fixCommit: null, history: [{ kind: "set-subsystems", value: "mm", by: "alice", at: AT }] });
+    expect(decodeState(older)).toEqual({ ...EMPTY_STATE, subsystems: ["mm"], history: [{ kind: "set-subsystems", value: "mm", by: "alice", at: AT }] });
+  });
+
   test("a decoded state is a plain value the reducer accepts", () => {
-    const decoded = decodeState(encodeState(state)) as CommandState;
+    const decoded = decodeState(encodeState(state)) as IssueState;
     expect(applyCommands(decoded, authored("#syz undup")).duplicateOf).toBeNull();
   });
 });
