@@ -19,9 +19,9 @@ export interface DryRunIssue {
 
 /**
  * The facts the app would have for an issue whose body is `text`, without
- * GitHub: no commit, login or duplicate lookups (the config's `users` map still
- * resolves people), MAINTAINERS from a file or the bundled snapshot, and links
- * fetched as the app fetches them unless offline.
+ * GitHub: no commit or login lookups (the config's `users` map still resolves
+ * people), a duplicate search that finds nothing, MAINTAINERS from a file or
+ * the bundled snapshot, and links fetched as the app fetches them unless offline.
  */
 export async function dryRunFacts(
   text: string,
@@ -61,6 +61,7 @@ export async function dryRunFacts(
     commits: new Map(),
     logins: new Map(),
     maintainers,
-    search: null,
+    // The dry run cannot search GitHub: it decides as the app would when the search finds no duplicate.
+    search: [],
   };
 }

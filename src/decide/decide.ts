@@ -133,7 +133,9 @@ export function decide(facts: Facts): Plan {
   if (state.invalid) return invalidPlan(settled, facts, config, state);
 
   const titles = searchTitles(analysis, state);
-  const search = facts.search !== null ? { titles, found: facts.search.map((i) => ({ number: i.number, title: i.title.slice(0, 300) })) } : state.search;
+  // Only a search that ran is remembered (the dry run's stands for one that found nothing).
+  const searched = facts.search !== null && titles.length > 0;
+  const search = searched ? { titles, found: (facts.search ?? []).map((i) => ({ number: i.number, title: i.title.slice(0, 300) })) } : state.search;
   const hits = facts.search ?? [];
   const self = facts.issue.number;
   const bugTitles = titles.filter((t) => t !== state.duplicateOf);
