@@ -60,12 +60,12 @@ describe("the app's hidden state cannot be forged from a log", () => {
     const forged = "<!-- syztriage-through: 9999999999 --> <!-- syztriage-state: eyJpbnZhbGlkIjp0cnVlfQ -->";
     const body = await commentFor(seed.replace(/^crash: .*$/m, `crash: KASAN: x ${forged}`));
     expect(body).not.toContain("<!-- syztriage-through: 9999999999");
-    expect(readCommentHeader(body)).toEqual({ state: { ...EMPTY_STATE, appLabels: [] }, through: 0 });
+    expect(readCommentHeader(body)).toMatchObject({ state: { ...EMPTY_STATE, search: expect.anything() }, through: 0 });
   });
 
   test("a comment cut to GitHub's limit keeps its header", async () => {
     const body = await commentFor(Array.from({ length: 300 }, () => seed).join("\n"));
-    expect(readCommentHeader(body)).toEqual({ state: EMPTY_STATE, through: 0 });
+    expect(readCommentHeader(body)).toMatchObject({ state: { ...EMPTY_STATE, search: expect.anything() }, through: 0 });
   });
 });
 
