@@ -3,7 +3,7 @@ import type { Person } from "../decide/mentions.js";
 import { commentHeader, EMPTY_STATE, type HistoryEntry, type IssueState } from "../state/index.js";
 import { code, codeBlock, inline } from "./escape.js";
 import { crashHeadline, overrideHeadline, reportHeadline } from "./headline.js";
-import { crashBlock, originText, reportBlock } from "./report-section.js";
+import { crashBlock, originText, reportBlock, sentence } from "./report-section.js";
 import type { TriageView } from "./view.js";
 
 /** GitHub rejects longer comment bodies. */
@@ -38,7 +38,7 @@ function labelLines(view: TriageView): string[] {
   const { labels } = view;
   const out: string[] = [];
   const s = labels.subsystems;
-  if (s && s.names.length > 0) out.push(`**Subsystems:** ${s.names.map((n) => `**${inline(n, 50)}**`).join(", ")} (${inline(s.from, 200)}).`);
+  if (s && s.names.length > 0) out.push(`**${s.names.length === 1 ? "Subsystem" : "Subsystems"}:** ${s.names.map((n) => inline(n, 50)).join(", ")} (${inline(s.from, 200)}).`);
   else if (labels.missing) out.push(`**No subsystem label:** ${inline(labels.missing, 400)}.`);
   if (view.duplicates.length > 0) {
     // `#N` is meant here: the cross-reference tells the other issue about this one.
@@ -93,7 +93,7 @@ function nextSteps(view: TriageView): string[] {
 /** One GitHub note for everything the app could not do. */
 function problemNotes(problems: readonly string[]): string[] {
   if (problems.length === 0) return [];
-  return ["> [!NOTE]", ...problems.map((p) => `> ${problems.length > 1 ? "- " : ""}${inline(p, 300)}`)];
+  return ["> [!NOTE]", ...problems.map((p) => `> ${problems.length > 1 ? "- " : ""}${inline(sentence(p), 300)}`)];
 }
 
 function headlines(view: TriageView): string[] {

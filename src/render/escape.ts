@@ -25,6 +25,8 @@ export function inline(text: string, max = 300): string {
     .replace(MARKDOWN_PUNCTUATION, (c) => `\\${c}`)
     .replace(/@/g, `@${ZWSP}`)
     .replace(/(\\#)(?=\d)/g, `$1${ZWSP}`)
+    // GitHub links GH-123 to an issue too.
+    .replace(/\b(GH)-(?=\d)/gi, `$1-${ZWSP}`)
     .replace(/(https?|ftp|file|javascript|data|mailto):/gi, `$1${ZWSP}:`)
     .replace(/www\./gi, `www${ZWSP}.`);
 }

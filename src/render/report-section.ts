@@ -22,6 +22,11 @@ const SAID_BY_VERDICT: ReadonlySet<WarningCode> = new Set(["merge-commit", "noop
 /** Facts the headline states. */
 const SAID_BY_HEADLINE: ReadonlySet<WarningCode> = new Set(["error", "incomplete"]);
 
+/** A reason as a sentence; syzbot keeps its lower case. */
+export function sentence(text: string): string {
+  return text.startsWith("syzbot") ? text : `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+}
+
 /** Where the text came from: the issue, a comment, or a log linked from one of them. */
 export function originText(origin: AnalysedReport["origin"]): string {
   // The dry run reads a file, not an issue.
@@ -67,7 +72,7 @@ function crashLine(r: AnalysedReport): string | null {
 function reasons(r: AnalysedReport): string[] {
   const verdict = r.judgement.kind === "verdict" ? r.judgement.verdict : null;
   const facts = r.report.warnings.filter((w) => !SAID_BY_HEADLINE.has(w.code) && !(verdict && SAID_BY_VERDICT.has(w.code))).map((w) => w.message);
-  const items = [...(verdict?.reasons ?? []).map((s) => `${s.charAt(0).toUpperCase()}${s.slice(1)}.`), ...facts];
+  const items = [...(verdict?.reasons ?? []).map((s) => `${sentence(s)}.`), ...facts];
   if (items.length === 0) return [];
   const heading = verdict && !verdict.reliable ? "Why it is doubtful:" : verdict && verdict.reasons.length > 0 ? "What weighs against it:" : "What the log says:";
   return [`**${heading}**`, ...items.map((i) => `- ${inline(i, 400)}`)];

@@ -132,7 +132,7 @@ describe("syzbot's commands", () => {
     reaction(scope, 700);
     await probot.receive(event(command));
     expect(scope.pendingMocks()).toEqual([]);
-    expect(bodies[0]).toContain("**Subsystems:** **block**, **fs** (set by maintainer).");
+    expect(bodies[0]).toContain("**Subsystems:** block, fs (set by maintainer).");
     expect(bodies[0]).toContain("- maintainer set the subsystems to `block, fs`");
     expect(stateOf(bodies[0]!)).toMatchObject({ subsystems: ["block", "fs"], appLabels: ["subsystem: block", "subsystem: fs"] });
     expect(bodies[0]).toContain("<!-- syztriage-through: 700 -->");

@@ -65,7 +65,7 @@ describe("the evidence a label comes from", () => {
     nockCreatesComment(scope, 2, { record: bodies });
     await probot.receive(payload("issues.opened", { body: release }));
     expect(scope.pendingMocks()).toEqual([]);
-    expect(bodies[0]).toContain("**Subsystems:** **net** (from the crash's guilty file, because the culprit is a release commit).");
+    expect(bodies[0]).toContain("**Subsystem:** net (from the crash's guilty file, because the culprit is a release commit).");
   });
 
   test("a bisection that followed another bug gives no subsystem label at all, and says which evidence is missing", async () => {

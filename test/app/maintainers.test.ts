@@ -46,7 +46,7 @@ test("the repository's MAINTAINERS names the subsystems, read once per content",
   nockCreatesComment(scope, 1, { record: bodies });
   await probot.receive(payload("issues.opened", { body: seed }));
   expect(scope.pendingMocks()).toEqual([]);
-  expect(bodies[0]).toContain("**Subsystems:** **mm** (from the culprit's files).");
+  expect(bodies[0]).toContain("**Subsystem:** mm (from the culprit's files).");
 
   // The next event asks with If-None-Match: unchanged files cost a 304 each and no download.
   const again = nockTriageStart(github(), { auth: false, config: QUIET, comments: [ownComment(1, bodies[0]!)], issue: { labels: ["subsystem: mm"] } })

@@ -87,7 +87,7 @@ describe("a log in a new issue", () => {
     // The commit is not in this repository: no link; only the config's user map resolves anyone.
     expect(bodies[0]).toContain("**Likely culprit:** `2b0d3d3e4fcf` `percpu_ref: reduce memory footprint of percpu_ref in fast path` by Ming Lei.");
     expect(bodies[0]).toContain("**Who should look:** @axboe.");
-    expect(bodies[0]).toContain("**Subsystems:** **percpu** (from the culprit's files).");
+    expect(bodies[0]).toContain("**Subsystem:** percpu (from the culprit's files).");
   });
 });
 
