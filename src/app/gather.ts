@@ -31,6 +31,8 @@ export interface Reader {
   maintainers(config: Config): Promise<MaintainersFacts | null>;
   userByEmail(email: string): Promise<string | null>;
   searchIssues(titles: string[]): Promise<IssueSummary[]>;
+  /** Reads a fetched log (megabytes, perhaps: off the event loop). */
+  readLog(text: string): Promise<ParseResult>;
   /** `#syztriage retriage`: ask GitHub and the links again instead of the caches. */
   forgetCached(): void;
 }
@@ -81,7 +83,7 @@ export async function gatherFacts(reader: Reader, config: ConfigResult, known: R
     for (const log of result.fetched) {
       const origin = origins.get(log.url);
       if (!origin) continue;
-      if (log.result.ok) fetched.push({ url: log.url, origin, read: readReports(log.result.text) });
+      if (log.result.ok) fetched.push({ url: log.url, origin, read: await reader.readLog(log.result.text) });
       else unread.set(log.url, log.result.error);
     }
     for (const s of result.skipped) skipped.push({ url: s.url, reason: s.reason });

@@ -19,13 +19,21 @@ import type { IssuePayload } from "./event-texts.js";
 import { readEvent } from "./event-relevance.js";
 import { gatherFacts } from "./gather.js";
 import { KeyedQueue } from "./keyed-queue.js";
+import type { ReadText } from "./read-off-thread.js";
 
 /** What one running app keeps between events: nothing about issues, only serialization and caches of GitHub's answers. */
 interface AppState {
   app: Probot;
+  readLog: ReadText;
   queue: KeyedQueue;
   caches: Caches;
   labels: KnownLabels;
+}
+
+/** How the app is run: what the server, the Action and the tests choose. */
+export interface AppOptions {
+  /** How fetched logs are read: in a worker thread on a server, inline elsewhere. */
+  readLog: ReadText;
 }
 
 /** One issue to triage, as plain data: an event's, or a failed triage's to try again. */
@@ -74,6 +82,7 @@ async function runTriage(
     identity,
     config: config.ok ? config.config : DEFAULT_CONFIG,
     caches: state.caches,
+    readLog: state.readLog,
   });
   const facts = await gatherFacts(reader, config, known);
   const plan = decide(facts);
@@ -91,9 +100,10 @@ function fromTriagedSender(payload: IssuePayload, identity: AppIdentity, config:
 }
 
 /** The handler of issues / issue_comment events: quick, quiet exits first, then one serialized triage per issue. */
-export function issueEventHandler(app: Probot): (context: IssueEventContext) => Promise<void> {
+export function issueEventHandler(app: Probot, options: AppOptions): (context: IssueEventContext) => Promise<void> {
   const state: AppState = {
     app,
+    readLog: options.readLog,
     queue: new KeyedQueue(),
     caches: { lookups: new LookupCache(), maintainers: new MaintainersCache(), permissions: new PermissionCache(), fetches: new FetchCache() },
     labels: knownLabels(),

@@ -55,6 +55,7 @@ export function githubReader(input: {
   identity: AppIdentity;
   config: Config;
   caches: Caches;
+  readLog: Reader["readLog"];
 }): Reader {
   const { octokit, ref, installation, config } = input;
   let caches = input.caches;
@@ -92,6 +93,7 @@ export function githubReader(input: {
     commit: (sha, files) => readCommit(octokit, tree, sha, files, caches.lookups),
     maintainers: (cfg) => readMaintainers(octokit, maintainersLocation(cfg.subsystems.maintainers), tree, installation, caches.maintainers),
     userByEmail: (email) => userByEmail(octokit, installation, email, caches.lookups),
+    readLog: input.readLog,
     searchIssues: (titles): Promise<IssueSummary[]> => searchOpenIssues(octokit, repo, titles),
     forgetCached() {
       caches = { ...caches, lookups: new LookupCache(), fetches: new FetchCache() };
