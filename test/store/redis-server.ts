@@ -1,8 +1,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { accessSync, constants, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
-import { delimiter, join } from "node:path";
+import { join } from "node:path";
+import { findExecutable, redisPlan } from "../../scripts/setup.mjs";
 
 /**
  * A real redis-server for the tests: each file starts its own on a free loopback port, in a temporary
@@ -15,26 +16,14 @@ export interface RedisServer {
   stop(): Promise<void>;
 }
 
-/** Debian installs it in /usr/bin; the sbin directories are searched too, as root's PATH may lack them. */
-function findExecutable(name: string): string | null {
-  const dirs = [...(process.env.PATH ?? "").split(delimiter), "/usr/bin", "/usr/sbin", "/usr/local/bin"];
-  for (const dir of dirs.filter(Boolean)) {
-    try {
-      accessSync(join(dir, name), constants.X_OK);
-      return join(dir, name);
-    } catch {
-      // not there
-    }
-  }
-  return null;
-}
-
 export const REDIS_SERVER = findExecutable("redis-server");
 
-/** Why the Redis tests are skipped, or null when they run. Printed once by each file that skips. */
-export const REDIS_MISSING = REDIS_SERVER
-  ? null
-  : "redis-server is not installed and `npm test` could not install it: install the Debian package with `sudo apt-get install redis-server` (npm test does it itself when run as root)";
+/** Why the Redis tests are skipped, or null when they run: the setup step's own words for this machine. */
+function missing(): string {
+  const plan = redisPlan({ found: false, root: process.getuid?.() === 0, aptGet: findExecutable("apt-get") !== null });
+  return plan.action === "tell" ? plan.message : "redis-server is not installed and could not be installed with apt-get (npm test's setup said why)";
+}
+export const REDIS_MISSING = REDIS_SERVER ? null : missing();
 if (REDIS_MISSING) console.warn(`skipped: ${REDIS_MISSING}`);
 
 export async function freePort(): Promise<number> {
