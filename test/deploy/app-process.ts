@@ -1,40 +1,68 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
+import { freePort } from "../store/redis-server.js";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
 /** The uid and gid of `nobody` (Debian): the app runs as a user who owns nothing, as in the image. */
 const NOBODY = 65534;
 
-/** What `npm pack` ships: package.json "files" plus what npm always adds (package.json, README, LICENSE). */
-export function packedEntries(): string[] {
-  const [pack] = JSON.parse(execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] })) as {
+/** What `npm pack` ships from `dir`: package.json "files" plus what npm always adds (package.json, README, LICENSE). */
+export function packedEntries(dir = ROOT): string[] {
+  const [pack] = JSON.parse(execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: dir, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] })) as {
     files: { path: string }[];
   }[];
   return [...new Set((pack?.files ?? []).map((f) => f.path.split("/")[0] as string))].sort();
 }
 
+/** The files a clone of this checkout has (tracked and new, as they are now), without node_modules or lib. */
+export function cloneWorkingTree(to: string): void {
+  const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: ROOT, encoding: "utf8" }).split("\0").filter(Boolean);
+  for (const file of files.filter((f) => existsSync(join(ROOT, f)))) {
+    mkdirSync(dirname(join(to, file)), { recursive: true });
+    cpSync(join(ROOT, file), join(to, file));
+  }
+}
+
 /**
- * The image's two stages without Docker: the build (tsc into a temporary lib/), then the runtime
- * stage's install: the packed app plus the lockfile, `npm ci --omit=dev --ignore-scripts`.
+ * `npm start` on a clone until Probot's setup page answers, then stopped: what it printed and what the
+ * page said. It runs in its own process group, so that npm, its shell and the server stop together.
  */
-export function productionInstall(): { dir: string; remove: () => void } {
-  const work = mkdtempSync(join(tmpdir(), "syztriage-production-"));
+export async function npmStartOnce(clone: string): Promise<{ output: string; page: { status: number; text: string } | null }> {
+  const port = await freePort();
+  const npm = spawn("npm", ["start"], { cwd: clone, detached: true, env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), HOST: "127.0.0.1" } });
+  let output = "";
+  npm.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  npm.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  try {
+    for (let tries = 0; tries < 600 && npm.exitCode === null; tries++) {
+      await sleep(250);
+      const page = await fetch(`http://127.0.0.1:${port}/probot`).catch(() => undefined);
+      if (page?.ok) return { output, page: { status: page.status, text: await page.text() } };
+    }
+    return { output, page: null };
+  } finally {
+    if (npm.pid && npm.exitCode === null) process.kill(-npm.pid, "SIGKILL");
+  }
+}
+
+/**
+ * The image's runtime stage without Docker: the packed app of a built checkout (its lib/ included) plus
+ * the lockfile, installed with `npm ci --omit=dev --ignore-scripts` in a folder anyone can read.
+ */
+export function productionInstall(built: string, work: string): string {
   const app = join(work, "app");
-  mkdirSync(app);
-  execFileSync(join(ROOT, "node_modules/.bin/tsc"), ["-p", join(ROOT, "tsconfig.build.json"), "--outDir", join(app, "lib"), "--sourceMap", "false"], { cwd: ROOT, stdio: "inherit" });
-  for (const entry of packedEntries().filter((e) => e !== "lib")) cpSync(join(ROOT, entry), join(app, entry), { recursive: true });
-  cpSync(join(ROOT, "package-lock.json"), join(app, "package-lock.json"));
+  mkdirSync(app, { recursive: true });
+  for (const entry of [...packedEntries(built), "package-lock.json"]) cpSync(join(built, entry), join(app, entry), { recursive: true });
   execFileSync("npm", ["ci", "--omit=dev", "--ignore-scripts", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error"], { cwd: app, stdio: "inherit" });
   // mkdtemp makes the directory private to root; the app's user must read it, and write nothing.
   chmodSync(work, 0o755);
-  return { dir: app, remove: () => rmSync(work, { recursive: true, force: true }) };
+  return app;
 }
 
 export const isRoot = process.getuid?.() === 0;

@@ -1,7 +1,8 @@
 import { execFileSync } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
 import { connect } from "node:net";
-import { readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { sign } from "@octokit/webhooks-methods";
@@ -9,9 +10,22 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { fixtureText } from "../helpers/fixtures.js";
 import { freePort, REDIS_MISSING, type RedisServer, startRedis } from "../store/redis-server.js";
 import { until } from "../store/wait.js";
-import { type AppProcess, heldGitHub, installedPackages, isRoot, productionInstall, ready, ROOT, startApp, stopApp } from "./app-process.js";
+import {
+  type AppProcess,
+  cloneWorkingTree,
+  heldGitHub,
+  installedPackages,
+  isRoot,
+  npmStartOnce,
+  productionInstall,
+  ready,
+  ROOT,
+  startApp,
+  stopApp,
+} from "./app-process.js";
 
-// What the Docker image runs, tested without Docker: a production install started as a non-root user.
+// From a fresh clone to what the Docker image runs, without Docker: `npm start` on a clone with nothing
+// installed, then the clone's packed app installed for production and started as a non-root user.
 const SECRET = "a-secret-from-the-app-settings";
 const { privateKey } = generateKeyPairSync("rsa", {
   modulusLength: 2048,
@@ -19,18 +33,32 @@ const { privateKey } = generateKeyPairSync("rsa", {
   publicKeyEncoding: { type: "spki", format: "pem" },
 });
 
-let install: { dir: string; remove: () => void };
+const work = mkdtempSync(join(tmpdir(), "syztriage-deploy-"));
+let cloneStart: Awaited<ReturnType<typeof npmStartOnce>>;
+let clone: string;
+let installed: string;
 const started: AppProcess[] = [];
-beforeAll(() => {
-  install = productionInstall();
-}, 180_000);
+beforeAll(async () => {
+  clone = join(work, "clone");
+  cloneWorkingTree(clone);
+  cloneStart = await npmStartOnce(clone);
+  installed = productionInstall(clone, work);
+}, 240_000);
 afterEach(async () => {
   await Promise.all(started.splice(0).map(stopApp));
 });
-afterAll(() => install?.remove());
+afterAll(() => rmSync(work, { recursive: true, force: true }), 60_000);
+
+test("on a fresh clone `npm start` alone installs from the lockfile, says so in one line, builds and serves the setup page", () => {
+  expect(cloneStart.page?.status, cloneStart.output).toBe(200);
+  expect(cloneStart.page?.text).toContain("Register GitHub App");
+  const said = cloneStart.output.split("\n").filter((line) => line.startsWith("syztriage:"));
+  expect(said).toEqual(["syztriage: installing the dependencies from package-lock.json (node_modules is missing): npm ci"]);
+  expect(existsSync(join(clone, "lib/server.js"))).toBe(true);
+});
 
 async function app(env: Record<string, string>): Promise<AppProcess> {
-  const running = startApp(install.dir, { HOST: "127.0.0.1", PORT: String(await freePort()), ...env });
+  const running = startApp(installed, { HOST: "127.0.0.1", PORT: String(await freePort()), ...env });
   started.push(running);
   return running;
 }
@@ -50,7 +78,7 @@ function healthcheck(port: string): number {
 }
 
 test("the install holds the runtime dependencies and no development one", () => {
-  const packages = installedPackages(install.dir);
+  const packages = installedPackages(installed);
   for (const runtime of ["probot", "ioredis", "bottleneck", "zod", "yaml"]) expect(packages, runtime).toContain(runtime);
   for (const dev of ["typescript", "vitest", "nock", "@types/node"]) expect(packages, dev).not.toContain(dev);
 });
