@@ -32,6 +32,7 @@ const server = await run(
     const opened = openStore(env, app.log);
     store = opened;
     log = app.log;
+    app.log.info({ store: opened.kind }, opened.kind === "redis" ? "replicas coordinate through Redis" : "single replica: locks, caches and retries in memory");
     syztriageApp({ inFlight })(app);
     addHandler(healthRoute(async () => (stopping ? "shutting down" : (await opened.ping()) ? null : "redis does not answer")));
   },
