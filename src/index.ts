@@ -1,14 +1,21 @@
 import type { Probot } from "probot";
 import { type AppOptions, issueEventHandler } from "./app/handle-event.js";
 import { readInline } from "./app/read-off-thread.js";
+import { InFlight, openStore } from "./store/index.js";
 
-/** The Probot app with its options: event wiring only; the work is in app/handle-event.ts. */
-export function createApp(options: AppOptions = { readLog: readInline }): (app: Probot) => void {
+/**
+ * The Probot app with what its host gives it (the triages in flight, which a
+ * graceful shutdown waits for; the store replicas share; how fetched logs are
+ * read): event wiring only, the work is in app/handle-event.ts.
+ */
+export function syztriageApp(options: AppOptions): (app: Probot) => void {
   return (app) => {
     const handle = issueEventHandler(app, options);
-    app.on(["issues.opened", "issues.edited", "issues.reopened", "issue_comment.created", "issue_comment.edited"], handle);
+    app.on(["issues.opened", "issues.edited", "issues.reopened", "issue_comment.created", "issue_comment.edited"], (context) =>
+      options.inFlight.track(() => handle(context)),
+    );
   };
 }
 
-/** The app as Probot loads it, reading every text in the event loop's thread. */
-export default createApp();
+/** The app on its own (tests, the Action): a store in memory, no retry runner, texts read in the event loop's thread. */
+export default syztriageApp({ inFlight: new InFlight(), readLog: readInline, store: (app) => openStore({}, app.log), retries: false });

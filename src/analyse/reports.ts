@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { normalizeTitle } from "../crash/index.js";
 import { isInfraTitle } from "./verdict/signals.js";
 import type { CrashFinding, Report, Verdict } from "../parse/schema.js";
@@ -6,18 +7,19 @@ import { type RankedSubsystem, rankSubsystems } from "./subsystems/rank.js";
 import type { SubsystemSource } from "./subsystems/source.js";
 
 /** What the kernel tree the project follows says about a commit (GET commit); the dry run knows none. */
-export interface CommitFacts {
+export const CommitFacts = z.object({
   /** Whether the kernel tree has it; only then is it linked. */
-  exists: boolean;
+  exists: z.boolean(),
   /** The commit's page in the kernel tree. */
-  url: string | null;
+  url: z.string().nullable(),
   /** The GitHub user its author email belongs to. */
-  login: string | null;
-  subject: string | null;
-  author: { name: string; email: string } | null;
-  /** Changed files with their changed lines, as the tree has them (at most GitHub's first 300). */
-  files: { path: string; lines: number | null }[];
-}
+  login: z.string().nullable(),
+  subject: z.string().nullable(),
+  author: z.object({ name: z.string(), email: z.string() }).nullable(),
+  /** Changed files with their changed lines, as the tree has them (its first page). */
+  files: z.array(z.object({ path: z.string(), lines: z.number().nullable() })),
+});
+export type CommitFacts = z.infer<typeof CommitFacts>;
 
 /** How far a report's result can be trusted, and on what grounds. */
 export type Judgement =

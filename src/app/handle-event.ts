@@ -1,59 +1,60 @@
 import type { Probot } from "probot";
+import { z } from "zod";
 import type { ConfigResult } from "../config/load.js";
 import { DEFAULT_CONFIG } from "../config/schema.js";
 import { isTriaged } from "../decide/authors.js";
 import { decide } from "../decide/decide.js";
 import { isEmpty, type Plan } from "../decide/plan.js";
 import { FetchCache } from "../fetch/index.js";
-import { applyPlan, type KnownLabels } from "../github/apply.js";
-import { BoundedCache } from "../github/bounded-cache.js";
+import { applyPlan } from "../github/apply.js";
 import { loadConfig } from "../github/config.js";
 import { type AppIdentity, appIdentity, isOwnComment } from "../github/identity.js";
-import { LookupCache } from "../github/lookup.js";
 import { MaintainersCache } from "../github/maintainers-file.js";
-import { PermissionCache } from "../github/permissions.js";
 import { type Caches, githubReader } from "../github/reader.js";
 import { type IssueEventContext, type IssueRef, issueKey, type Octokit } from "../github/types.js";
 import type { ParseResult } from "../parse/schema.js";
+import type { DueJob, InFlight, Store } from "../store/index.js";
 import type { IssuePayload } from "./event-texts.js";
 import { readEvent } from "./event-relevance.js";
 import { gatherFacts } from "./gather.js";
-import { KeyedQueue } from "./keyed-queue.js";
 import type { ReadText } from "./read-off-thread.js";
-
-/** What one running app keeps between events: nothing about issues, only serialization and caches of GitHub's answers. */
-interface AppState {
-  app: Probot;
-  readLog: ReadText;
-  queue: KeyedQueue;
-  caches: Caches;
-  labels: KnownLabels;
-}
 
 /** How the app is run: what the server, the Action and the tests choose. */
 export interface AppOptions {
   /** How fetched logs are read: in a worker thread on a server, inline elsewhere. */
   readLog: ReadText;
+  /** The triages running, which a graceful shutdown waits for. */
+  inFlight: InFlight;
+  /** Locks, shared caches and the retry queue (Redis with replicas); the app's own memory store when absent. */
+  store: (app: Probot) => Store;
+  /** Whether this process runs the retries of failed triages (a server does; a one-shot Action run does not). */
+  retries: boolean;
 }
 
 /** One issue to triage, as plain data: an event's, or a failed triage's to try again. */
-export interface TriageJob {
-  installation: number;
-  ref: IssueRef;
-  repoUrl: string;
+export const TriageJob = z.object({
+  installation: z.number().int(),
+  ref: z.object({ owner: z.string(), repo: z.string(), issue_number: z.number().int() }),
+  repoUrl: z.string(),
   /** The delivery that asked for it, for the logs. */
-  delivery: string;
-}
+  delivery: z.string(),
+});
+export type TriageJob = z.infer<typeof TriageJob>;
+
+/** A triage holds its issue's lock this long without renewing it: a replica that dies frees the issue by then. */
+const LEASE_MS = 60_000;
 
 interface Log {
   info(fields: object, msg: string): void;
   warn(fields: object, msg: string): void;
+  error(fields: object, msg: string): void;
 }
 
-/** Labels a repository has, remembered for a day: creating one that exists costs a request and a 422. */
-function knownLabels(): KnownLabels {
-  const cache = new BoundedCache<string, true>(20_000, 24 * 60 * 60 * 1000);
-  return { has: (key) => cache.get(key) === true, add: (key) => cache.set(key, true) };
+interface AppState {
+  app: Probot;
+  options: AppOptions;
+  store: Store;
+  caches: Caches;
 }
 
 function writes(plan: Plan): number {
@@ -70,7 +71,8 @@ async function runTriage(
   log: Log,
   known: ReadonlyMap<string, ParseResult>,
   loaded: ConfigResult | null,
-): Promise<void> {
+  lost: AbortSignal,
+) {
   const started = performance.now();
   const { ref } = job;
   const config = loaded ?? (await loadConfig(octokit, { owner: ref.owner, repo: ref.repo }));
@@ -82,32 +84,51 @@ async function runTriage(
     identity,
     config: config.ok ? config.config : DEFAULT_CONFIG,
     caches: state.caches,
-    readLog: state.readLog,
+    readLog: state.options.readLog,
   });
   const facts = await gatherFacts(reader, config, known);
   const plan = decide(facts);
+  // Another replica may hold the issue now: writing could duplicate its work, so this try fails and is retried.
+  lost.throwIfAborted();
   if (!isEmpty(plan)) {
-    await applyPlan(octokit, ref, plan, state.labels, (err) => log.warn({ err, issue: issueKey(ref), delivery: job.delivery }, "could not acknowledge a command"));
+    const labels = state.store.cache(job.installation, "labels");
+    await applyPlan(octokit, ref, plan, labels, (err) => log.warn({ err, issue: issueKey(ref), delivery: job.delivery }, "could not acknowledge a command"));
   }
   const outcome = { issue: issueKey(ref), delivery: job.delivery, ms: Math.round(performance.now() - started), writes: writes(plan), labels: plan.outcome.labels };
   log.info(config.ok ? outcome : { ...outcome, configError: config.error }, "triaged");
 }
 
 /** Whether the app acts on this event's sender: never itself (no loops), bots only when the config allows them. */
-function fromTriagedSender(payload: IssuePayload, identity: AppIdentity, config: ConfigResult): boolean {
+function fromTriagedSender(payload: IssuePayload, identity: AppIdentity, config: ConfigResult | null): boolean {
   if (payload.sender.login === identity.login || (payload.comment && isOwnComment(payload.comment, identity))) return false;
-  return !config.ok || isTriaged({ author: payload.sender.login, isBot: payload.sender.type === "Bot" }, config.config);
+  return config === null || !config.ok || isTriaged({ author: payload.sender.login, isBot: payload.sender.type === "Bot" }, config.config);
 }
 
-/** The handler of issues / issue_comment events: quick, quiet exits first, then one serialized triage per issue. */
+/** A failed triage is tried again later by the app itself, with backoff, whatever the next event on the issue is. */
+async function retryLater(state: AppState, job: TriageJob, attempt: number, log: Log, err: unknown): Promise<void> {
+  const scheduled = await state.store.retries.schedule(issueKey(job.ref), job, attempt).catch((e: unknown) => {
+    log.error({ err: e, issue: issueKey(job.ref) }, "could not schedule a retry");
+    return "lost" as const;
+  });
+  log.error({ err, issue: issueKey(job.ref), delivery: job.delivery, attempt, retry: scheduled }, "triage failed");
+}
+
+/** Runs a retry: the issue read afresh with the installation's client, under the issue's lock. */
+async function retry(state: AppState, due: DueJob): Promise<void> {
+  const job = TriageJob.parse(due.job);
+  const octokit = (await state.app.auth(job.installation)) as Octokit;
+  const identity = await appIdentity(state.app);
+  await state.options.inFlight.track(() =>
+    state.store.withLock(issueKey(job.ref), LEASE_MS, (lost) => runTriage(state, job, octokit, identity, state.app.log, new Map(), null, lost)),
+  );
+  state.app.log.info({ issue: issueKey(job.ref), attempt: due.attempt }, "retried");
+}
+
+/** The handler of issues / issue_comment events: quick, quiet exits first, then one triage of the issue at a time. */
 export function issueEventHandler(app: Probot, options: AppOptions): (context: IssueEventContext) => Promise<void> {
-  const state: AppState = {
-    app,
-    readLog: options.readLog,
-    queue: new KeyedQueue(),
-    caches: { lookups: new LookupCache(), maintainers: new MaintainersCache(), permissions: new PermissionCache(), fetches: new FetchCache() },
-    labels: knownLabels(),
-  };
+  const store = options.store(app);
+  const state: AppState = { app, options, store, caches: { store, maintainers: new MaintainersCache(), fetches: new FetchCache() } };
+  if (options.retries) store.retries.consume((due) => retry(state, due));
   return async (context) => {
     const payload = context.payload as unknown as IssuePayload;
     if (payload.issue.pull_request) return;
@@ -116,15 +137,15 @@ export function issueEventHandler(app: Probot, options: AppOptions): (context: I
     const ref: IssueRef = { ...context.repo(), issue_number: payload.issue.number };
     const job: TriageJob = { installation: context.payload.installation?.id ?? 0, ref, repoUrl: payload.repository.html_url, delivery: context.id };
     try {
-      await state.queue.run(issueKey(ref), async () => {
-        const identity = await appIdentity(state.app);
+      await store.withLock(issueKey(ref), LEASE_MS, async (lost) => {
+        const identity = await appIdentity(app);
         // Its own comments are known without reading the config.
-        if (!fromTriagedSender(payload, identity, { ok: false, error: "" })) return;
+        if (!fromTriagedSender(payload, identity, null)) return;
         const config = await loadConfig(context.octokit, { owner: ref.owner, repo: ref.repo });
-        if (fromTriagedSender(payload, identity, config)) await runTriage(state, job, context.octokit, identity, context.log, event.read, config);
+        if (fromTriagedSender(payload, identity, config)) await runTriage(state, job, context.octokit, identity, context.log, event.read, config, lost);
       });
     } catch (err) {
-      context.log.error({ err, issue: issueKey(ref), delivery: context.id }, "triage failed");
+      await retryLater(state, job, 1, context.log, err);
       throw err;
     }
   };

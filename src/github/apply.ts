@@ -1,27 +1,31 @@
+import { z } from "zod";
 import type { Plan } from "../decide/plan.js";
+import type { TtlCache } from "../store/index.js";
 import { httpStatus } from "./http-status.js";
 import type { IssueRef, Octokit } from "./types.js";
 
-/** Labels known to exist per repository, so a label is not created again on every triage. */
-export type KnownLabels = { has(key: string): boolean; add(key: string): void };
+/** A label exists; it may be renamed or deleted, so this is asked again after a day. */
+const LABEL_TTL_MS = 24 * 60 * 60 * 1000;
+const Exists = z.literal(true);
 
 /**
  * Carries out a plan: the app's only writer. Labels first, so a failure leaves
  * at worst labels without the comment (which the retried triage adds), then the
  * comment, which records the state; reactions and replies last.
  */
-export async function applyPlan(octokit: Octokit, ref: IssueRef, plan: Plan, known: KnownLabels, onSideFailure: (err: unknown) => void): Promise<void> {
+export async function applyPlan(octokit: Octokit, ref: IssueRef, plan: Plan, known: TtlCache, onSideFailure: (err: unknown) => void): Promise<void> {
   const repo = { owner: ref.owner, repo: ref.repo };
   for (const label of plan.createLabels) {
     const key = `${ref.owner}/${ref.repo}:${label.name.toLowerCase()}`;
-    if (known.has(key)) continue;
+    // Labels known to exist (per installation, shared by replicas) are not created again on every triage.
+    if (await known.get(key, Exists)) continue;
     try {
       await octokit.rest.issues.createLabel({ ...repo, ...label });
     } catch (err) {
       // 422: the label exists already (perhaps with a color a person chose), which is fine.
       if (httpStatus(err) !== 422) throw err;
     }
-    known.add(key);
+    await known.set(key, true, LABEL_TTL_MS);
   }
   if (plan.addLabels.length > 0) await octokit.rest.issues.addLabels({ ...ref, labels: plan.addLabels });
   for (const name of plan.removeLabels) {

@@ -1,18 +1,25 @@
-import type { CommitFacts } from "../analyse/reports.js";
+import { z } from "zod";
+import { CommitFacts } from "../analyse/reports.js";
 import { GITHUB_LOGIN } from "../config/schema.js";
-import { BoundedCache } from "./bounded-cache.js";
+import type { TtlCache } from "../store/index.js";
 import { httpStatus } from "./http-status.js";
 import type { Octokit, RepoRef } from "./types.js";
 
+/** A commit does not change; a week bounds what a pushed-over ref or a renamed author costs. */
+const COMMIT_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 /** Who owns an email on GitHub changes rarely, but it does: answers, found or not, are asked again after a day. */
 const EMAIL_TTL_MS = 24 * 60 * 60 * 1000;
 /** GitHub lists a commit's files a page at a time; a culprit's first 100 are plenty to name its subsystems. */
 const FILES_PER_PAGE = 100;
 
-/** One app's lookup results; keys carry the repository or installation, so all installations share it. */
-export class LookupCache {
-  readonly commits = new BoundedCache<string, CommitFacts & { withFiles: boolean }>(5000);
-  readonly emails = new BoundedCache<string, string | null>(5000, EMAIL_TTL_MS);
+const CachedCommit = CommitFacts.extend({ withFiles: z.boolean() });
+const CachedLogin = z.object({ login: z.string().nullable() });
+
+/** The caches of one installation's lookups (in Redis with replicas); `fresh` reads past them (`#syztriage retriage`). */
+export interface LookupCaches {
+  commits: TtlCache;
+  emails: TtlCache;
+  fresh: boolean;
 }
 
 function validLogin(login: string | null | undefined): string | null {
@@ -24,11 +31,11 @@ function validLogin(login: string | null | undefined): string | null {
  * with `files`, its changed files too (a report that names the culprit
  * without them). A commit the tree does not have is a fact, not an error.
  */
-export async function readCommit(octokit: Octokit, tree: RepoRef & { htmlUrl: string }, sha: string, files: boolean, cache: LookupCache): Promise<CommitFacts> {
+export async function readCommit(octokit: Octokit, tree: RepoRef & { htmlUrl: string }, sha: string, files: boolean, caches: LookupCaches): Promise<CommitFacts> {
   const key = `${tree.owner}/${tree.repo}@${sha}`;
-  const cached = cache.commits.get(key);
-  if (cached && (cached.withFiles || !files || !cached.exists)) return cached;
-  let facts: CommitFacts & { withFiles: boolean };
+  const cached = caches.fresh ? undefined : await caches.commits.get(key, CachedCommit);
+  if (cached && (cached.withFiles || !files || !cached.exists)) return CommitFacts.parse(cached);
+  let facts: CommitFacts;
   try {
     const { data } = await octokit.rest.repos.getCommit({ owner: tree.owner, repo: tree.repo, ref: sha, per_page: files ? FILES_PER_PAGE : 1 });
     const author = data.commit.author;
@@ -39,24 +46,22 @@ export async function readCommit(octokit: Octokit, tree: RepoRef & { htmlUrl: st
       subject: data.commit.message.split("\n", 1)[0] ?? null,
       author: author?.email ? { name: author.name ?? "", email: author.email } : null,
       files: files ? (data.files ?? []).map((f) => ({ path: f.filename, lines: f.changes ?? null })) : [],
-      withFiles: files,
     };
   } catch (err) {
     // 404: not in this tree; 422: not a commit hash GitHub accepts. Anything else may be transient.
     if (httpStatus(err) !== 404 && httpStatus(err) !== 422) throw err;
-    facts = { exists: false, url: null, login: null, subject: null, author: null, files: [], withFiles: files };
+    facts = { exists: false, url: null, login: null, subject: null, author: null, files: [] };
   }
-  cache.commits.set(key, facts);
+  await caches.commits.set(key, { ...facts, withFiles: files }, COMMIT_TTL_MS);
   return facts;
 }
 
 /** The one user whose public email is `email`, null when there is none or several; cached per installation. */
-export async function userByEmail(octokit: Octokit, installation: number, email: string, cache: LookupCache): Promise<string | null> {
-  const key = `${installation}:${email}`;
-  const cached = cache.emails.get(key);
-  if (cached !== undefined) return cached;
+export async function userByEmail(octokit: Octokit, email: string, caches: LookupCaches): Promise<string | null> {
+  const cached = caches.fresh ? undefined : await caches.emails.get(email, CachedLogin);
+  if (cached) return cached.login;
   const { data } = await octokit.rest.search.users({ q: `${email} in:email`, per_page: 2 });
   const login = data.total_count === 1 ? validLogin(data.items[0]?.login) : null;
-  cache.emails.set(key, login);
+  await caches.emails.set(email, { login }, EMAIL_TTL_MS);
   return login;
 }

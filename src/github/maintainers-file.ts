@@ -4,7 +4,9 @@ import { loadMaintainers, type Maintainers } from "../maintainers/index.js";
 import { BoundedCache } from "./bounded-cache.js";
 import type { MaintainersLocation } from "../config/maintainers-location.js";
 import type { MaintainersFacts } from "../decide/facts.js";
+import type { TtlCache } from "../store/index.js";
 import type { Octokit, RepoRef } from "./types.js";
+import { z } from "zod";
 import { httpStatus } from "./http-status.js";
 
 /** git's blob id of a text: a file's identity whatever repository or branch holds it. */
@@ -26,16 +28,21 @@ interface FileVersion {
  */
 export class MaintainersCache {
   readonly files = new BoundedCache<string, FileVersion>(200);
-  /** Files found missing: a tracker repository without MAINTAINERS is not asked on every event, but is asked again now and then. */
-  readonly missing = new BoundedCache<string, true>(2000, 10 * 60 * 1000);
   readonly indexes = new BoundedCache<string, Maintainers>(20);
 }
 
+/** A tracker repository without MAINTAINERS is not asked on every event, but is asked again now and then. */
+const MISSING_TTL_MS = 10 * 60 * 1000;
+const Missing = z.literal(true);
+
+/** This process's files and indexes, and the installation's record of files found missing. */
+type FileCaches = Pick<MaintainersCache, "files" | "indexes"> & { missing: TtlCache };
+
 
 /** A file (of the default branch, or `ref`) as text, null when there is none; conditional on the cached version. */
-async function readFile(octokit: Octokit, repo: RepoRef & { ref?: string }, path: string, cache: MaintainersCache): Promise<FileVersion | null> {
+async function readFile(octokit: Octokit, repo: RepoRef & { ref?: string }, path: string, cache: FileCaches): Promise<FileVersion | null> {
   const key = `${repo.owner}/${repo.repo}@${repo.ref ?? ""}:${path}`;
-  if (cache.missing.get(key)) return null;
+  if (await cache.missing.get(key, Missing)) return null;
   const cached = cache.files.get(key);
   try {
     const response = await octokit.rest.repos.getContent({
@@ -53,7 +60,7 @@ async function readFile(octokit: Octokit, repo: RepoRef & { ref?: string }, path
   } catch (err) {
     if (httpStatus(err) === 304 && cached) return cached;
     if (httpStatus(err) === 404) {
-      cache.missing.set(key, true);
+      await cache.missing.set(key, true, MISSING_TTL_MS);
       return null;
     }
     throw err;
@@ -84,7 +91,7 @@ export async function readMaintainers(
   location: MaintainersLocation | null,
   tree: RepoRef,
   installation: number,
-  cache: MaintainersCache,
+  cache: FileCaches,
 ): Promise<MaintainersFacts | null> {
   if (location === null || location.kind === "none") return null;
   if (location.kind === "bundled") return bundledMaintainers();

@@ -1,26 +1,17 @@
-import { BoundedCache } from "./bounded-cache.js";
-import type { Octokit } from "./types.js";
+import { z } from "zod";
+import type { TtlCache } from "../store/index.js";
 import { httpStatus } from "./http-status.js";
+import type { Octokit, RepoRef } from "./types.js";
 
 /** How long a permission answer is trusted: a revoked maintainer loses commands within minutes. */
 const PERMISSION_TTL_MS = 10 * 60 * 1000;
-
-export class PermissionCache {
-  readonly entries = new BoundedCache<string, { canWrite: boolean; at: number }>(2000);
-}
+const CachedPermission = z.object({ canWrite: z.boolean() });
 
 /** Whether `login` may change this repository (write, maintain or admin), asked of GitHub and cached. */
-export async function canWrite(
-  octokit: Octokit,
-  repo: { owner: string; repo: string },
-  login: string,
-  installation: number,
-  cache: PermissionCache,
-  now = Date.now(),
-): Promise<boolean> {
-  const key = `${installation}:${repo.owner}/${repo.repo}:${login.toLowerCase()}`;
-  const cached = cache.entries.get(key);
-  if (cached && now - cached.at < PERMISSION_TTL_MS) return cached.canWrite;
+export async function canWrite(octokit: Octokit, repo: RepoRef, login: string, cache: TtlCache): Promise<boolean> {
+  const key = `${repo.owner}/${repo.repo}:${login.toLowerCase()}`;
+  const cached = await cache.get(key, CachedPermission);
+  if (cached) return cached.canWrite;
   let allowed: boolean;
   try {
     const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({ ...repo, username: login });
@@ -30,6 +21,6 @@ export async function canWrite(
     if (httpStatus(err) !== 404) throw err;
     allowed = false;
   }
-  cache.entries.set(key, { canWrite: allowed, at: now });
+  await cache.set(key, { canWrite: allowed }, PERMISSION_TTL_MS);
   return allowed;
 }

@@ -8,17 +8,21 @@ import { FetchCache, fetchLogs } from "../fetch/index.js";
 import { listComments } from "./comments.js";
 import type { AppIdentity } from "./identity.js";
 import { readIssue } from "./issue.js";
-import { LookupCache, readCommit, userByEmail } from "./lookup.js";
+import type { Store } from "../store/index.js";
+import { type LookupCaches, readCommit, userByEmail } from "./lookup.js";
 import { type MaintainersCache, readMaintainers } from "./maintainers-file.js";
-import { canWrite, type PermissionCache } from "./permissions.js";
+import { canWrite } from "./permissions.js";
 import { searchOpenIssues } from "./search-issues.js";
 import type { IssueData, IssueRef, Octokit } from "./types.js";
 
-/** What one running app keeps between events: caches of GitHub's answers, never anything about an issue. */
+/**
+ * What one running app keeps between events: caches of GitHub's answers
+ * (shared by replicas through the store; the big ones, MAINTAINERS and fetched
+ * logs, in this process), never anything about an issue.
+ */
 export interface Caches {
-  lookups: LookupCache;
+  store: Store;
   maintainers: MaintainersCache;
-  permissions: PermissionCache;
   fetches: FetchCache;
 }
 
@@ -57,8 +61,9 @@ export function githubReader(input: {
   caches: Caches;
   readLog: Reader["readLog"];
 }): Reader {
-  const { octokit, ref, installation, config } = input;
-  let caches = input.caches;
+  const { octokit, ref, installation, config, caches } = input;
+  const lookups: LookupCaches = { commits: caches.store.cache(installation, "commits"), emails: caches.store.cache(installation, "emails"), fresh: false };
+  let fetches = caches.fetches;
   const repo = { owner: ref.owner, repo: ref.repo };
   const tree = kernelTree(config, ref, input.repoUrl);
   return {
@@ -81,22 +86,24 @@ export function githubReader(input: {
         },
       }));
     },
-    mayWrite: (login) => canWrite(octokit, repo, login, installation, caches.permissions),
+    mayWrite: (login) => canWrite(octokit, repo, login, caches.store.cache(installation, "permissions")),
     fetchLogs: (links) =>
       fetchLogs(links, {
         hosts: config.fetch.hosts,
         maxBytes: config.fetch.maxBytes,
         timeoutMs: config.fetch.timeoutSeconds * 1000,
         maxLinks: config.fetch.maxLinks,
-        cache: caches.fetches,
+        cache: fetches,
       }),
-    commit: (sha, files) => readCommit(octokit, tree, sha, files, caches.lookups),
-    maintainers: (cfg) => readMaintainers(octokit, maintainersLocation(cfg.subsystems.maintainers), tree, installation, caches.maintainers),
-    userByEmail: (email) => userByEmail(octokit, installation, email, caches.lookups),
+    commit: (sha, files) => readCommit(octokit, tree, sha, files, lookups),
+    maintainers: (cfg) =>
+      readMaintainers(octokit, maintainersLocation(cfg.subsystems.maintainers), tree, installation, { ...caches.maintainers, missing: caches.store.cache(installation, "missing-files") }),
+    userByEmail: (email) => userByEmail(octokit, email, lookups),
     readLog: input.readLog,
     searchIssues: (titles): Promise<IssueSummary[]> => searchOpenIssues(octokit, repo, titles),
     forgetCached() {
-      caches = { ...caches, lookups: new LookupCache(), fetches: new FetchCache() };
+      lookups.fresh = true;
+      fetches = new FetchCache();
     },
   };
 }

@@ -1,0 +1,19 @@
+/**
+ * Runs tasks with the same key one after another: events for one issue that arrive together
+ * (opened + a comment, a redelivery) must not both see "no comment yet" and both create one.
+ * The in-process lock of MemoryStore.
+ */
+export class KeyedQueue {
+  readonly #tails = new Map<string, Promise<unknown>>();
+
+  run<T>(key: string, task: () => Promise<T>): Promise<T> {
+    const previous = this.#tails.get(key) ?? Promise.resolve();
+    const result = previous.then(task, task);
+    const tail = result.catch(() => undefined);
+    this.#tails.set(key, tail);
+    void tail.then(() => {
+      if (this.#tails.get(key) === tail) this.#tails.delete(key);
+    });
+    return result;
+  }
+}

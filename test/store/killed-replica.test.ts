@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { RedisStore } from "../../src/store/redis-store.js";
+import type { DueJob } from "../../src/store/index.js";
+import { REDIS_MISSING, type RedisServer, startRedis } from "./redis-server.js";
+import { holdInChild, kill } from "./store-child.js";
+import { collectLog, until } from "./wait.js";
+
+// A replica is another process on the same Redis; here it is SIGKILLed while it holds something.
+describe.skipIf(REDIS_MISSING !== null)("a replica killed while holding", () => {
+  let redis: RedisServer;
+  const stores: RedisStore[] = [];
+  beforeAll(async () => {
+    redis = await startRedis();
+  });
+  afterAll(async () => {
+    await Promise.all(stores.map((s) => s.close()));
+    await redis.stop();
+  });
+  const store = (prefix: string, retry = {}) => {
+    const opened = new RedisStore(redis.url, collectLog().log, { prefix, retry });
+    stores.push(opened);
+    return opened;
+  };
+
+  test("a lock: the other replica waits while the holder lives, and proceeds once its lease runs out", async () => {
+    const { child, held } = await holdInChild(redis.url, "kill-lock:", { lock: "o/r#1", leaseMs: 400 });
+    expect(held).toBe("o/r#1");
+    let acquiredAt = 0;
+    const waiting = store("kill-lock:").withLock("o/r#1", 400, async () => {
+      acquiredAt = Date.now();
+    });
+    // The child renews its lease: still held well past one lease.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(acquiredAt).toBe(0);
+    const killedAt = Date.now();
+    await kill(child);
+    await waiting;
+    expect(acquiredAt).toBeGreaterThanOrEqual(killedAt);
+  });
+
+  test("a retry: delivered again, as the same attempt, to a live replica once the dead one's claim runs out", async () => {
+    const live = store("kill-retry:", { leaseMs: 400, pollMs: 10, firstDelayMs: 1 });
+    await live.retries.schedule("o/r#5", { issue: 5 }, 1);
+    const { child, held } = await holdInChild(redis.url, "kill-retry:", { retryLeaseMs: 400 });
+    expect(JSON.parse(held)).toEqual({ key: "o/r#5", job: { issue: 5 }, attempt: 2 });
+    const delivered: DueJob[] = [];
+    const consumer = live.retries.consume(async (due) => {
+      delivered.push(due);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(delivered).toEqual([]);
+    await kill(child);
+    await until(() => delivered.length > 0);
+    await consumer.stop();
+    expect(delivered).toEqual([{ key: "o/r#5", job: { issue: 5 }, attempt: 2 }]);
+  });
+});
