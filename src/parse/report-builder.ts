@@ -1,13 +1,27 @@
-import type { Commit, Format, Links, Report, Step, StepKind } from "./schema.js";
+import type { Commit, Evidence, Format, Links, Report, Step, StepKind } from "./schema.js";
 
 export function emptyLinks(): Links {
-  return { dashboard: null, bisectionLog: null, crashReport: null, consoleLog: null, kernelConfig: null, syzRepro: null, cRepro: null };
+  return { dashboard: null, bisectionLog: null, crashReport: null, consoleLog: null, kernelConfig: null, syzRepro: null, cRepro: null, testLog: null };
 }
+
+/** How each format states its result, unless the text shows more (a report with its log attached). */
+const FORMAT_EVIDENCE: Record<Format, Evidence> = {
+  "bisection-log": "log",
+  "git-bisect-log": "log",
+  "syzbot-email": "report",
+  kernelci: "report",
+  "markdown-report": "report",
+  statement: "prose",
+};
 
 /** A report with every field at its "not in the log" value. */
 export function emptyReport(format: Format, startLine: number): Report {
   return {
     format,
+    evidence: FORMAT_EVIDENCE[format],
+    checks: null,
+    parameters: {},
+    quoteDepth: 0,
     direction: "cause",
     outcome: "incomplete",
     culprit: null,

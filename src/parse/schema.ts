@@ -74,12 +74,28 @@ export const Step = z.object({
 });
 export type Step = z.infer<typeof Step>;
 
-export const Format = z.enum(["bisection-log", "syzbot-email", "git-bisect-log"]);
+/**
+ * `kernelci`: KernelCI's bisection report; `markdown-report`: a syzbot report rewritten as a Markdown
+ * list (mptcp); `statement`: a culprit stated in prose or only as a commit link.
+ */
+export const Format = z.enum(["bisection-log", "syzbot-email", "git-bisect-log", "kernelci", "markdown-report", "statement"]);
 export type Format = z.infer<typeof Format>;
 export const Direction = z.enum(["cause", "fix"]);
 export type Direction = z.infer<typeof Direction>;
-export const Outcome = z.enum(["culprit", "candidates", "oldest-release", "still-crashes", "error", "incomplete"]);
+/** `merge-base-bad`: git found the merge base of the good and bad commits bad, so the bug was fixed between them. */
+export const Outcome = z.enum(["culprit", "candidates", "oldest-release", "still-crashes", "error", "incomplete", "merge-base-bad"]);
 export type Outcome = z.infer<typeof Outcome>;
+/**
+ * How the result was read: `log`, a bisection log or git's output with the tested steps; `report`, a
+ * bisection system's own report of its result without the log; `prose`, a person's sentence; `link`,
+ * only a commit URL.
+ */
+export const Evidence = z.enum(["log", "report", "prose", "link"]);
+export type Evidence = z.infer<typeof Evidence>;
+export const CheckResult = z.enum(["pass", "fail"]);
+/** KernelCI's `Checks:`: the culprit reverted on the bad commit passes (`revert`), the culprit itself fails again (`verify`). */
+export const Checks = z.object({ revert: CheckResult.nullable(), verify: CheckResult.nullable() });
+export type Checks = z.infer<typeof Checks>;
 
 export const WarningCode = z.enum([
   "merge-commit",
@@ -125,6 +141,8 @@ export const Links = z.object({
   kernelConfig: z.string().nullable(),
   syzRepro: z.string().nullable(),
   cRepro: z.string().nullable(),
+  /** KernelCI's `Plain log:`, the test log of the failing run. */
+  testLog: z.string().nullable(),
 });
 export type Links = z.infer<typeof Links>;
 
@@ -144,6 +162,13 @@ export type CrashSummary = z.infer<typeof CrashSummary>;
 
 export const Report = z.object({
   format: Format,
+  evidence: Evidence,
+  /** The reliability checks the bisection system ran on its result; null when it states none. */
+  checks: Checks.nullable(),
+  /** Named facts of the run the report states (KernelCI `Parameters:`, syzbot's `git tree`, `HEAD commit`, `compiler`). */
+  parameters: z.record(z.string(), z.string()),
+  /** `>` quote depth of the report's first line: 0 as written, more for an older message quoted in a reply. */
+  quoteDepth: z.number().int().nonnegative(),
   direction: Direction,
   outcome: Outcome,
   culprit: Commit.nullable(),

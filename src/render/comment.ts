@@ -38,12 +38,16 @@ const OUTCOME_WORDS: Record<Report["outcome"], string> = {
   "still-crashes": "the crash still happens on the newest tested commit",
   error: "the bisection failed",
   incomplete: "the log ends before the result",
+  "merge-base-bad": "the merge base already has the bug (fixed between it and the good commit)",
 };
 
 const FORMAT_WORDS: Record<Report["format"], string> = {
   "bisection-log": "syzbot bisection log",
   "syzbot-email": "syzbot report",
   "git-bisect-log": "git bisect log",
+  kernelci: "KernelCI report",
+  "markdown-report": "syzbot report as a Markdown list",
+  statement: "a sentence naming the culprit",
 };
 
 function commitRef(sha: string, view: CommentView): string {

@@ -58,6 +58,7 @@ const NO_CULPRIT: Record<Exclude<Outcome, "culprit">, (report: Report) => string
   "still-crashes": () => "the crash still happens on the newest tested commit, so no fixing commit was found",
   error: (r) => `the bisection failed${r.error ? `: ${r.error}` : ""}`,
   incomplete: () => "the log ends before the bisection's result",
+  "merge-base-bad": () => "the merge base of the good and bad commits already has the bug, so it was fixed in between and no commit was found",
 };
 
 /** Why there is nothing to trust when the log names no single commit. */
