@@ -5,14 +5,11 @@ import { emailAnchorAt } from "./syzbot-email/anchors.js";
 import { parseSyzbotEmail } from "./syzbot-email/parse.js";
 import type { SourceLine } from "./text/source-lines.js";
 
-/** Lines only syzbot's bisection log has: a log pasted without its first lines starts at one of them. */
-const SYZBOT_LOG_LINES = new Set(["testing", "bisect-start", "revisions", "result-commit", "inconclusive", "recipients", "culprit-signature"]);
 /** How far to look for syzbot's lines after a bare `<sha> is the first bad commit`. */
 const LOOKAHEAD = 400;
 
 function isSyzbotLogLine(lines: SourceLine[], i: number): boolean {
-  const line = logLineAt(lines, i).line;
-  return line !== null && SYZBOT_LOG_LINES.has(line.kind);
+  return logLineAt(lines, i).syzbotOnly;
 }
 
 function startsReport(lines: SourceLine[], i: number): boolean {
@@ -43,9 +40,10 @@ export function findReports(lines: SourceLine[]): { reports: Report[]; unbisecte
     let found: { report: Report | null; unbisected?: Report | null; end: number } | null = null;
     const anchor = emailAnchorAt(lines, i).value;
     // Each line is classified once here; a crash report's lines match nothing and cost one lookup.
-    const kind = anchor ? null : logLineAt(lines, i).line?.kind;
+    const logLine = anchor ? null : logLineAt(lines, i);
+    const kind = logLine?.line?.kind;
     if (anchor) found = parseSyzbotEmail(lines, i, anchor, options);
-    else if (kind === "host" || kind === "start" || (kind && SYZBOT_LOG_LINES.has(kind))) found = parseBisectionLog(lines, i, options);
+    else if (kind === "host" || kind === "start" || logLine?.syzbotOnly) found = parseBisectionLog(lines, i, options);
     else if (isGitBisectAnchor(text)) {
       found = kind === "first-bad" && syzbotLinesFollow(lines, i) ? parseBisectionLog(lines, i, options) : parseGitBisect(lines, i, options);
     }
