@@ -44,7 +44,7 @@ export function findReports(lines: SourceLine[]): { reports: Report[]; unbisecte
     const kind = logLine?.line?.kind;
     if (anchor) found = parseSyzbotEmail(lines, i, anchor, options);
     else if (kind === "host" || kind === "start" || logLine?.syzbotOnly) found = parseBisectionLog(lines, i, options);
-    else if (isGitBisectAnchor(text)) {
+    else if (isGitBisectAnchor(lines, i)) {
       found = kind === "first-bad" && syzbotLinesFollow(lines, i) ? parseBisectionLog(lines, i, options) : parseGitBisect(lines, i, options);
     }
     if (!found) {

@@ -6,7 +6,7 @@ import { assessReliability } from "../../src/analyse/verdict/index.js";
 import { judge, SIGNAL_RULES } from "../../src/analyse/verdict/rule.js";
 import { extractSignals } from "../../src/analyse/verdict/signals.js";
 import { parseText } from "../../src/parse/index.js";
-import { fixtureText } from "../helpers/fixtures.js";
+import { expectationJson, FIXTURES, fixtureText } from "../helpers/fixtures.js";
 
 interface Expected {
   source: string;
@@ -27,11 +27,13 @@ const load = (name: string) => ({
 });
 
 describe("verdicts on real logs", () => {
-  test.each(names)("%s", (name) => {
+  // The source, study and signal fields are written by hand; `npm run fixtures:update` rewrites the verdict.
+  test.each(names)("%s", async (name) => {
     const { report, expected } = load(name);
     expect(report).toHaveLength(1);
     const only = report[0]!;
-    expect(assessReliability(only)).toEqual(expected.verdict);
+    const verdict = assessReliability(only);
+    await expect(expectationJson({ ...expected, verdict })).toMatchFileSnapshot(`${FIXTURES}verdict/${name}.expected.json`);
     if (expected.signal !== null) expect(judge(extractSignals(only)).fired).toContain(expected.signal);
   });
 

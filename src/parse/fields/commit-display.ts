@@ -28,6 +28,13 @@ const MAX_MESSAGE_LINES = 2000;
 /** git indents the message by 4 and the file list by 1; 2 tells them apart even when a paste ate a space. */
 const MESSAGE_INDENT = 2;
 
+/** git's own merge subjects; a culprit known only by its subject (syzbot's email, a prose result) is a merge by it. */
+const MERGE_SUBJECT = /^Merge (?:tag|branch|branches|remote-tracking branch|commit|git:\/\/|https?:\/\/|'|")/;
+
+export function isMergeSubject(subject: string): boolean {
+  return MERGE_SUBJECT.test(subject);
+}
+
 export interface CommitDisplay {
   commit: Commit;
   /** The commit message body without the subject, for trailer and tag lookups. */
@@ -125,7 +132,8 @@ export function parseCommitDisplay(lines: SourceLine[], start: number, limit: nu
       date,
       files: diffstat.map((e) => e.path),
       diffstat,
-      merge: parents.length > 1,
+      // `git show` prints a Merge: line for every merge; syzbot's emails print none.
+      merge: parents.length > 1 || (parents.length === 0 && isMergeSubject(subject)),
       parents,
       trailers: parseTrailers(body),
     },
