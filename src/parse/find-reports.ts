@@ -1,6 +1,9 @@
 import { isLogStart, logLineAt, parseBisectionLog } from "./bisection-log/parse.js";
 import { isGitBisectAnchor, parseGitBisect } from "./git-bisect/parse.js";
+import { isKernelciStart, parseKernelci } from "./kernelci/parse.js";
+import { isMarkdownReportStart, parseMarkdownReport } from "./markdown-report/parse.js";
 import type { Report } from "./schema.js";
+import { mayStateCulprit, parseStatement } from "./statement/parse.js";
 import { emailAnchorAt } from "./syzbot-email/anchors.js";
 import { parseSyzbotEmail } from "./syzbot-email/parse.js";
 import type { SourceLine } from "./text/source-lines.js";
@@ -14,7 +17,7 @@ function isSyzbotLogLine(lines: SourceLine[], i: number): boolean {
 
 function startsReport(lines: SourceLine[], i: number): boolean {
   const text = lines[i]?.text ?? "";
-  return /^(?:\$ )?git bisect start\b/.test(text.trim()) || isLogStart(lines, i) || emailAnchorAt(lines, i).value !== null;
+  return /^(?:\$ )?git bisect start\b/.test(text.trim()) || isLogStart(lines, i) || emailAnchorAt(lines, i).value !== null || isKernelciStart(lines, i) || isMarkdownReportStart(lines, i);
 }
 
 /** `<sha> is the first bad commit` opens a syzbot log's tail when syzbot's own lines follow it. */
@@ -36,24 +39,46 @@ export function findReports(lines: SourceLine[]): { reports: Report[]; unbisecte
   const options = { startsOtherReport: startsReport };
   let i = 0;
   while (i < lines.length) {
-    const text = lines[i]?.text ?? "";
     let found: { report: Report | null; unbisected?: Report | null; end: number } | null = null;
     const anchor = emailAnchorAt(lines, i).value;
     // Each line is classified once here; a crash report's lines match nothing and cost one lookup.
     const logLine = anchor ? null : logLineAt(lines, i);
     const kind = logLine?.line?.kind;
     if (anchor) found = parseSyzbotEmail(lines, i, anchor, options);
+    else if (isKernelciStart(lines, i)) found = parseKernelci(lines, i, options);
     else if (kind === "host" || kind === "start" || logLine?.syzbotOnly) found = parseBisectionLog(lines, i, options);
     else if (isGitBisectAnchor(lines, i)) {
       found = kind === "first-bad" && syzbotLinesFollow(lines, i) ? parseBisectionLog(lines, i, options) : parseGitBisect(lines, i, options);
-    }
+    } else if (isMarkdownReportStart(lines, i)) found = parseMarkdownReport(lines, i, options);
+    else if (mayStateCulprit(lines[i]?.text ?? "")) found = parseStatement(lines, i);
     if (!found) {
       i++;
       continue;
     }
-    if (found.report) reports.push(found.report);
+    if (found.report) reports.push({ ...found.report, quoteDepth: lines[i]?.depth ?? 0 });
     if (found.unbisected) unbisected.push(found.unbisected);
     i = Math.max(found.end, i + 1);
   }
-  return { reports, unbisected };
+  return { reports: withoutRestatements(reports), unbisected };
+}
+
+/** Whether two hashes name the same commit (one may be abbreviated). */
+function sameCommit(a: string, b: string): boolean {
+  return a.startsWith(b) || b.startsWith(a);
+}
+
+/**
+ * A sentence that repeats the culprit of a report in the same text (a reply saying what the quoted
+ * email says) adds nothing; only statements of their own remain, each once.
+ */
+function withoutRestatements(reports: Report[]): Report[] {
+  const named = reports.filter((r) => r.format !== "statement").flatMap((r) => [...(r.culprit ? [r.culprit.sha] : []), ...r.candidates.map((c) => c.sha)]);
+  const kept: Report[] = [];
+  for (const report of reports) {
+    const sha = report.culprit?.sha;
+    const seen = [...named, ...kept.filter((k) => k.format === "statement").flatMap((k) => (k.culprit ? [k.culprit.sha] : []))];
+    if (report.format === "statement" && sha && seen.some((s) => sameCommit(s, sha))) continue;
+    kept.push(report);
+  }
+  return kept;
 }

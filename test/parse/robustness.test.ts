@@ -77,8 +77,9 @@ describe("huge and hostile input", () => {
     expect(parseText(starts).reports).toHaveLength(80_000);
     expect(parseText(`<details>${"</pre> ".repeat(150_000)}x`).reports).toEqual([]);
     const lockdep = `WARNING: possible recursive locking detected\n${("x".repeat(2000) + "\n").repeat(2500)}`;
-    // Without its "is trying to acquire" lines the lockdep format does not apply: a plain WARNING.
-    expect(parseText(lockdep).crashes.map((c) => c.crash.kind)).toEqual(["WARNING"]);
+    // A header without a stack or a register line is no crash report.
+    expect(parseText(lockdep).crashes).toEqual([]);
+    expect(parseText(`${lockdep}Call Trace:\n`).crashes.map((c) => c.crash.kind)).toEqual(["WARNING"]);
   });
 
   test("a recipients list broken by hard wrapping over many lines is joined", () => {

@@ -12,6 +12,11 @@ const NONE: Signals = {
   "far-from-crash": null,
   "disagreeing-runs": null,
   flaky: null,
+  "revert-check-failed": null,
+  "verify-check-failed": null,
+  stated: null,
+  "report-only": null,
+  "checks-passed": null,
 };
 
 const EVIDENCE: SignalDetails = {
@@ -24,6 +29,11 @@ const EVIDENCE: SignalDetails = {
   "far-from-crash": { culpritDirs: ["drivers/gpu/"], crashFile: "fs/ext4/inode.c", crashFrame: "ext4_fill_super" },
   "disagreeing-runs": { commits: 2, tested: 14 },
   flaky: { reproChance: 0.4 },
+  "revert-check-failed": {},
+  "verify-check-failed": {},
+  stated: { evidence: "prose" },
+  "report-only": { format: "syzbot-email" },
+  "checks-passed": {},
 };
 
 function signalsWith(...ids: SignalId[]): Signals {
@@ -71,17 +81,36 @@ describe("judge", () => {
     expect(judge(signalsWith(...[...all].reverse()))).toEqual({ reliable: false, score: 0, fired: all });
   });
 
-  test("the rule's table: decisive, then another crash, then the weak ones", () => {
+  test("the rule's table: decisive, then strong, then the weak ones, then the reason for", () => {
     expect(SIGNAL_RULES.map((r) => [r.id, r.weight])).toEqual([
       ["merge", 1],
       ["noop", 1],
       ["release", 1],
       ["no-kernel-code", 1],
       ["low-confidence", 1],
+      ["revert-check-failed", 0.6],
+      ["verify-check-failed", 0.6],
       ["other-crash", 0.6],
+      ["stated", 0.6],
+      ["report-only", 0.2],
       ["far-from-crash", 0.2],
       ["disagreeing-runs", 0.2],
       ["flaky", 0.2],
+      ["checks-passed", -0.25],
     ]);
+  });
+
+  test.each(["revert-check-failed", "verify-check-failed"] as const)("a failed KernelCI %s makes the culprit unreliable", (id) => {
+    expect(judge(signalsWith(id))).toEqual({ reliable: false, score: 0.4, fired: [id] });
+  });
+
+  test("KernelCI's passing checks make up for the missing log, and never lift the score above 1", () => {
+    expect(judge(signalsWith("report-only"))).toEqual({ reliable: true, score: 0.8, fired: ["report-only"] });
+    expect(judge(signalsWith("report-only", "checks-passed"))).toEqual({ reliable: true, score: 1, fired: ["report-only", "checks-passed"] });
+    expect(judge(signalsWith("checks-passed"))).toEqual({ reliable: true, score: 1, fired: ["checks-passed"] });
+  });
+
+  test("a culprit only stated in a sentence is unreliable on its own", () => {
+    expect(judge(signalsWith("stated"))).toEqual({ reliable: false, score: 0.4, fired: ["stated"] });
   });
 });

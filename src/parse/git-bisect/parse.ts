@@ -96,6 +96,7 @@ export function parseGitBisect(
   let mergeBaseBad = false;
   let candidatesFollow = false;
   let sawStart = false;
+  let sawRun = false;
   let lastLine = start;
   let i = start;
   while (i < lines.length && lines[i]?.block === block) {
@@ -105,7 +106,9 @@ export function parseGitBisect(
       i = next;
       continue;
     }
-    if ((line.kind === "start" || line.kind === "run") && (sawStart || steps.length > 0)) break;
+    // A new `start` (or a second `run`) begins another bisection; `run` after `start` continues this one.
+    if (line.kind === "start" && (sawStart || steps.length > 0 || culpritSha !== null)) break;
+    if (line.kind === "run" && (sawRun || culpritSha !== null)) break;
     lastLine = next - 1;
     switch (line.kind) {
       case "start": {
@@ -118,6 +121,7 @@ export function parseGitBisect(
       }
       case "run":
         sawStart = true;
+        sawRun = true;
         break;
       case "verdict":
         for (const sha of line.shas) steps.push({ ...emptyStep(sha, "bisect"), verdict: line.verdict });
