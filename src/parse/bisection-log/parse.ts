@@ -1,6 +1,7 @@
 import { isCommitLine, parseCommitDisplay } from "../fields/commit-display.js";
 import { addressSet, bareCommit, emptyReport, emptyStep } from "../report-builder.js";
 import type { Commit, Report, Step, StepKind } from "../schema.js";
+import { isElision } from "../text/elision.js";
 import type { SourceLine } from "../text/source-lines.js";
 import { classifyWrapped, WRAPPED } from "../text/wrapped-lines.js";
 import { type ClassifiedLine, classifyLogLine, durationOf } from "./line-kinds.js";
@@ -220,6 +221,7 @@ export function parseBisectionLog(
         let j = next;
         for (; j < end; j++) {
           const sha = (lines[j]?.text ?? "").trim();
+          if (isElision(sha)) continue;
           if (!/^[0-9a-f]{40}$/.test(sha)) break;
           report.candidates.push({ sha, subject: null });
         }

@@ -35,8 +35,10 @@ export function fieldAt(lines: readonly SourceLine[], i: number, text: string): 
   let value = (m[2] ?? "").trim();
   let next = i + 1;
   const following = lines[i + 1];
-  if (value === "" && isKnownField(label) && following && following.block === lines[i]?.block && following.text.trim() !== "") {
-    value = following.text.trim();
+  const continues = following && following.block === lines[i]?.block && following.text.trim() !== "" && !FIELD.test(following.text.trim());
+  // An empty value, or one ending in a space (format=flowed), goes on on the next line.
+  if (continues && isKnownField(label) && (value === "" || text.endsWith(" "))) {
+    value = `${value} ${following.text.trim()}`.trim();
     next = i + 2;
   }
   return { label, value, next };

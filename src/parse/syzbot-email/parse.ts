@@ -4,6 +4,7 @@ import { addressSet, emptyReport } from "../report-builder.js";
 import type { Report } from "../schema.js";
 import type { SourceLine } from "../text/source-lines.js";
 import { BISECTED_IN_REPORT, type EmailAnchor, emailAnchorAt } from "./anchors.js";
+import { isElision } from "../text/elision.js";
 import { applyField, fieldAt } from "./fields.js";
 
 const CANDIDATE = /^([0-9a-f]{8,40})(?: (.*))?$/;
@@ -189,7 +190,7 @@ export function parseSyzbotEmail(
       if (anchor.kind === "bug-report") crashStart = afterTags(lines, i + 1, block);
       continue;
     }
-    const field = fieldAt(lines, i, t);
+    const field = fieldAt(lines, i, line.text);
     if (field && applyField(field.label, field.value, report)) {
       i = field.next - 1;
       lastLine = i;
@@ -237,7 +238,9 @@ function readCandidates(lines: SourceLine[], from: number, block: number, report
   let i = from;
   while (i < lines.length && lines[i]?.block === block && lines[i]?.text.trim() === "") i++;
   for (; i < lines.length && lines[i]?.block === block; i++) {
-    const m = CANDIDATE.exec(lines[i]?.text.trim() ?? "");
+    const t = lines[i]?.text.trim() ?? "";
+    if (isElision(t)) continue;
+    const m = CANDIDATE.exec(t);
     if (!m) break;
     report.candidates.push({ sha: m[1] ?? "", subject: m[2] ?? null });
   }
