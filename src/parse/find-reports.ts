@@ -1,5 +1,5 @@
 import { isLogStart, logLineAt, parseBisectionLog } from "./bisection-log/parse.js";
-import { isGitBisectAnchor, parseGitBisect } from "./git-bisect/parse.js";
+import { isBisectStartCommand, isGitBisectAnchor, parseGitBisect } from "./git-bisect/parse.js";
 import { isKernelciStart, parseKernelci } from "./kernelci/parse.js";
 import { isMarkdownReportStart, parseMarkdownReport } from "./markdown-report/parse.js";
 import type { Report } from "./schema.js";
@@ -17,7 +17,7 @@ function isSyzbotLogLine(lines: SourceLine[], i: number): boolean {
 
 function startsReport(lines: SourceLine[], i: number): boolean {
   const text = lines[i]?.text ?? "";
-  return /^(?:\$ )?git bisect start\b/.test(text.trim()) || isLogStart(lines, i) || emailAnchorAt(lines, i).value !== null || isKernelciStart(lines, i) || isMarkdownReportStart(lines, i);
+  return isBisectStartCommand(text) || isLogStart(lines, i) || emailAnchorAt(lines, i).value !== null || isKernelciStart(lines, i) || isMarkdownReportStart(lines, i);
 }
 
 /** `<sha> is the first bad commit` opens a syzbot log's tail when syzbot's own lines follow it. */
@@ -62,9 +62,24 @@ export function findReports(lines: SourceLine[]): { reports: Report[]; unbisecte
   return { reports: withoutRestatements(reports), unbisected };
 }
 
-/** Whether two hashes name the same commit (one may be abbreviated). */
-function sameCommit(a: string, b: string): boolean {
-  return a.startsWith(b) || b.startsWith(a);
+const MIN_ABBREVIATION = 7;
+
+/** Hashes seen so far, full or abbreviated; a lookup costs at most one probe per hash length. */
+class CommitSet {
+  private readonly exact = new Set<string>();
+  private readonly prefixes = new Set<string>();
+
+  add(sha: string): void {
+    this.exact.add(sha);
+    for (let k = MIN_ABBREVIATION; k <= sha.length; k++) this.prefixes.add(sha.slice(0, k));
+  }
+
+  /** Whether a hash names a commit already seen (either may be abbreviated). */
+  has(sha: string): boolean {
+    if (this.prefixes.has(sha)) return true;
+    for (let k = MIN_ABBREVIATION; k < sha.length; k++) if (this.exact.has(sha.slice(0, k))) return true;
+    return false;
+  }
 }
 
 /**
@@ -72,13 +87,17 @@ function sameCommit(a: string, b: string): boolean {
  * email says) adds nothing; only statements of their own remain, each once.
  */
 function withoutRestatements(reports: Report[]): Report[] {
-  const named = reports.filter((r) => r.format !== "statement").flatMap((r) => [...(r.culprit ? [r.culprit.sha] : []), ...r.candidates.map((c) => c.sha)]);
-  const kept: Report[] = [];
-  for (const report of reports) {
-    const sha = report.culprit?.sha;
-    const seen = [...named, ...kept.filter((k) => k.format === "statement").flatMap((k) => (k.culprit ? [k.culprit.sha] : []))];
-    if (report.format === "statement" && sha && seen.some((s) => sameCommit(s, sha))) continue;
-    kept.push(report);
+  const named = new CommitSet();
+  for (const r of reports) {
+    if (r.format === "statement") continue;
+    if (r.culprit) named.add(r.culprit.sha);
+    for (const c of r.candidates) named.add(c.sha);
   }
-  return kept;
+  return reports.filter((r) => {
+    const sha = r.culprit?.sha;
+    if (r.format !== "statement" || !sha) return true;
+    if (named.has(sha)) return false;
+    named.add(sha);
+    return true;
+  });
 }

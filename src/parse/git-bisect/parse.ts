@@ -23,13 +23,15 @@ type GitLine =
   | { kind: "merge-base-bad"; sha: string }
   | { kind: "bare-sha"; sha: string };
 
-const START = /^(?:\$ )?git bisect start((?: \S+)*)$/;
-const RUN = /^(?:\$ )?git bisect run\b/;
-const VERDICT = /^(?:\$ )?git bisect (good|bad|skip|old|new) ((?:[0-9a-f]{7,40} ?)+)$/;
+/** A shell prompt before a command: `$ `, `user@host:~/linux$ `, `me ((15ff55e...) *|BISECTING) repo $ `. */
+const PROMPT = "(?:[^$\\n]{0,200}?\\$ )?";
+const START = new RegExp(`^${PROMPT}git bisect start((?: \\S+)*)$`);
+const RUN = new RegExp(`^${PROMPT}git bisect run\\b`);
+const VERDICT = new RegExp(`^${PROMPT}git bisect (good|bad|skip|old|new) ((?:[0-9a-f]{7,40} ?)+)$`);
 const COMMENT = /^# (good|bad|skip|old|new): \[([0-9a-f]{40})\] ?(.*)$/;
 const FIRST = /^# first (\S+) commit: \[([0-9a-f]{40})\] ?(.*)$/;
-/** `# first bad commit:` whose hash a mail client moved to the next line. */
-const FIRST_CUT = /^# first \S+ commit:$/;
+/** `# first bad commit:` whose hash a mail client moved to the next line, or `<sha> is the first bad commit` cut by wrapping. */
+const CUT = /^(?:# first \S+ commit:|[0-9a-f]{40} is(?: the(?: first(?: \S+)?)?)?)$/;
 /** git's failure when the good commit is not an ancestor of the bad one (bisect.c, handle_bad_merge_base). */
 const MERGE_BASE_BAD = /^The merge base ([0-9a-f]{40}) is bad\.$/;
 /** git lists the candidates between these two lines (bisect.c, exit_if_skipped_commits); a paste may glue a `#` to the first. */
@@ -45,7 +47,7 @@ const FIRST_CHARS = /^(?:[g$#[TW]|[0-9a-f]{40})/;
 
 function classify(text: string): GitLine | null {
   const t = text.trim();
-  if (t.length > 4096 || !FIRST_CHARS.test(t)) return null;
+  if (t.length > 4096 || !(FIRST_CHARS.test(t) || t.includes("$ git bisect "))) return null;
   let m: RegExpExecArray | null;
   if ((m = START.exec(t))) return { kind: "start", args: (m[1] ?? "").trim().split(" ").filter(Boolean) };
   if (RUN.test(t)) return { kind: "run" };
@@ -64,9 +66,14 @@ function classify(text: string): GitLine | null {
   return null;
 }
 
+/** `git bisect start`, with or without arguments or a prompt: another bisection begins there. */
+export function isBisectStartCommand(text: string): boolean {
+  return classify(text)?.kind === "start";
+}
+
 /** The git line at lines[i], joining a `# first bad commit:` line cut before its hash. */
 function gitLineAt(lines: SourceLine[], i: number): { line: GitLine | null; next: number } {
-  const { value, next } = classifyWrapped(lines, i, (text) => (FIRST_CUT.test(text.trim()) ? WRAPPED : classify(text)));
+  const { value, next } = classifyWrapped(lines, i, (text) => (CUT.test(text.trim()) ? WRAPPED : classify(text)));
   return { line: value, next };
 }
 
