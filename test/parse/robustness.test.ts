@@ -82,6 +82,16 @@ describe("huge and hostile input", () => {
     expect(parseText(`${lockdep}Call Trace:\n`).crashes.map((c) => c.crash.kind)).toEqual(["WARNING"]);
   });
 
+  test("a bisection of 20,000 tested commits keeps every verdict (each verdict line finds its step by hash)", () => {
+    const sha = (n: number) => n.toString(16).padStart(40, "a");
+    const lines = [`bisecting cause commit starting from ${sha(0)}`, `# git bisect start ${sha(0)} ${sha(1)}`];
+    for (let n = 2; n < 20_002; n++) lines.push(`testing commit ${sha(n)} gcc`, "all runs: OK", `# git bisect ${n % 3 ? "good" : "bad"} ${sha(n)}`);
+    const report = parseText(lines.join("\n")).reports[0]!;
+    expect(report.steps).toHaveLength(20_000);
+    expect(report.steps.filter((s) => s.verdict === "bad")).toHaveLength(6_667);
+    expect(report.steps.at(-1)).toMatchObject({ sha: sha(20_001), verdict: "bad" });
+  });
+
   test("a recipients list broken by hard wrapping over many lines is joined", () => {
     const many = Array.from({ length: 12 }, (_, k) => `"dev${k}@example.org"`);
     const text = seed.replace(/^recipients \(to\): .*$/m, `recipients (to): [${many.slice(0, 4).join(" ")}\n${many.slice(4, 8).join(" ")}\n${many.slice(8).join(" ")}]`);

@@ -56,6 +56,8 @@ export interface LineRule<K extends LogKind = LogKind> {
   kind: K;
   /** The literal start of the line; null for a line known by its shape (a bare hash, `<host> starts bisection`). */
   prefix: string | null;
+  /** For a shape rule, words the line must contain: most lines are ruled out without a regexp. */
+  contains: string | null;
   /** The whole line; null when the prefix alone names the line. */
   pattern: RegExp | null;
   build: (m: readonly string[]) => LineOf<K> | null;
@@ -71,6 +73,7 @@ export type AnyLineRule = { [K in LogKind]: LineRule<K> }[LogKind];
 interface RuleFlags {
   wrappable?: boolean;
   syzbotOnly?: boolean;
+  contains?: string;
 }
 
 function rule<K extends LogKind>(
@@ -80,7 +83,7 @@ function rule<K extends LogKind>(
   build: (m: readonly string[]) => LineOf<K> | null,
   flags: RuleFlags = {},
 ): LineRule<K> {
-  return { kind, prefix, pattern, build, wrappable: flags.wrappable ?? false, syzbotOnly: flags.syzbotOnly ?? false };
+  return { kind, prefix, contains: flags.contains ?? null, pattern, build, wrappable: flags.wrappable ?? false, syzbotOnly: flags.syzbotOnly ?? false };
 }
 
 const RUN_RESULTS: [string, RunResult][] = [
@@ -175,9 +178,9 @@ export const LINE_RULES: readonly AnyLineRule[] = [
   rule("commit-msg", "commit msg: ", /^commit msg: (.*)$/, (m) => ({ kind: "commit-msg", title: m1(m) })),
   rule("error", "error: ", /^error: (.+)$/, (m) => ({ kind: "error", message: m1(m) })),
   rule("bare-sha", null, /^([0-9a-f]{40})$/, (m) => ({ kind: "bare-sha", sha: m1(m) })),
-  rule("first-bad", null, /^([0-9a-f]{40}) is the first bad commit$/, (m) => ({ kind: "first-bad", sha: m1(m) })),
-  rule("next-step", null, /^[0-9a-f]{40} is a merge base, check if it has the bug$/, () => next("merge-base")),
-  rule("host", null, /^(.+?) starts bisection (.+)$/, (m) => ({ kind: "host", host: m1(m), time: m1(m, 2) })),
+  rule("first-bad", null, /^([0-9a-f]{40}) is the first bad commit$/, (m) => ({ kind: "first-bad", sha: m1(m) }), { contains: " is the first bad commit" }),
+  rule("next-step", null, /^[0-9a-f]{40} is a merge base, check if it has the bug$/, () => next("merge-base"), { contains: " is a merge base" }),
+  rule("host", null, /^(.+?) starts bisection (.+)$/, (m) => ({ kind: "host", host: m1(m), time: m1(m, 2) }), { contains: " starts bisection " }),
 ];
 
 /** The prefix rules by the first character of their prefix: most lines of a log (and all of a crash report) try none. */
@@ -211,6 +214,7 @@ export function classifyLogLine(text: string): ClassifiedLine | null {
     if (found) return found;
   }
   for (const r of SHAPE_RULES) {
+    if (r.contains !== null && !t.includes(r.contains)) continue;
     const found = apply(r, t);
     if (found) return found;
   }

@@ -46,6 +46,12 @@ const VERDICT_OF: Record<string, "good" | "bad" | "skip"> = { good: "good", old:
 const FIRST_CHARS = /^(?:[g$#[TW]|[0-9a-f]{40})/;
 
 function classify(text: string): GitLine | null {
+  const line = classifyOrCut(text);
+  return line === WRAPPED ? null : line;
+}
+
+/** A git line, WRAPPED for one cut by wrapping, or null. */
+function classifyOrCut(text: string): GitLine | typeof WRAPPED | null {
   const t = text.trim();
   if (t.length > 4096 || !(FIRST_CHARS.test(t) || t.includes("$ git bisect "))) return null;
   let m: RegExpExecArray | null;
@@ -63,7 +69,7 @@ function classify(text: string): GitLine | null {
   }
   if (t === "We cannot bisect more!") return { kind: "candidates-end" };
   if (SHA.test(t)) return { kind: "bare-sha", sha: t };
-  return null;
+  return CUT.test(t) ? WRAPPED : null;
 }
 
 /** `git bisect start`, with or without arguments or a prompt: another bisection begins there. */
@@ -73,7 +79,7 @@ export function isBisectStartCommand(text: string): boolean {
 
 /** The git line at lines[i], joining a `# first bad commit:` line cut before its hash. */
 function gitLineAt(lines: SourceLine[], i: number): { line: GitLine | null; next: number } {
-  const { value, next } = classifyWrapped(lines, i, (text) => (CUT.test(text.trim()) ? WRAPPED : classify(text)));
+  const { value, next } = classifyWrapped(lines, i, classifyOrCut);
   return { line: value, next };
 }
 

@@ -25,7 +25,9 @@ const MIN_FIELDS = 2;
 const TAG_LOOKAHEAD = 40;
 
 function item(text: string): { label: string; value: string } | null {
-  const m = ITEM.exec(text.trim());
+  const t = text.trim();
+  if (t[0] !== "-" && t[0] !== "*" && t[0] !== "+") return null;
+  const m = ITEM.exec(t);
   if (!m) return null;
   const label = (m[1] ?? "").trim();
   return label === BISECTED_TO || isKnownField(label) ? { label, value: (m[2] ?? "").trim() } : null;

@@ -101,7 +101,8 @@ function commitBelow(lines: SourceLine[], i: number): Commit | null {
 
 /** Whether lines[i] may hold such a sentence (cheap: most lines have no keyword). */
 export function mayStateCulprit(text: string): boolean {
-  return text.length <= MAX_LINE && (KEYWORD.test(text) || text.includes(" is the first "));
+  if (text.length > MAX_LINE || !(text.includes("isect") || text.includes("ISECT") || text.includes("irst "))) return false;
+  return KEYWORD.test(text) || text.includes(" is the first ");
 }
 
 /** The culprit stated at lines[i], if the line states one. */

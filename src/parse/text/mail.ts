@@ -19,7 +19,8 @@ const HEADER = /^([A-Za-z][A-Za-z0-9-]*):[ \t]*(.*)$/;
 const MIME_HEADER = /^(?:content-type|content-transfer-encoding|mime-version)$/i;
 const MAX_HEADER_LINES = 400;
 /** Quoted-printable without its header (a body pasted from an archive): an encoded `=` or a soft break after one. */
-const BARE_QP = /=3D|=20$|=09$/m;
+const BARE_QP = /=3D|=20\r?$|=09\r?$/m;
+const SOFT_BREAK = /=\r?$/m;
 
 /** The header block at lines[from] (up to the blank line), or null when the lines there are no headers. */
 function readHeaders(lines: readonly NumberedLine[], from: number): { headers: Headers; mime: boolean; end: number } | null {
@@ -53,18 +54,26 @@ function parameter(contentType: string, name: string): string | null {
 const decoder = new TextDecoder("utf-8");
 const encoder = new TextEncoder();
 
+function isHex(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x46) || (code >= 0x61 && code <= 0x66);
+}
+
 /** Decodes `=XX` escapes of one (already joined) quoted-printable line as UTF-8 bytes. */
 function decodeQpLine(text: string): string {
   if (!text.includes("=")) return text;
   const bytes: number[] = [];
   for (let i = 0; i < text.length; i++) {
-    const c = text[i] ?? "";
-    const hex = c === "=" ? text.slice(i + 1, i + 3) : "";
-    if (/^[0-9A-Fa-f]{2}$/.test(hex)) {
-      bytes.push(parseInt(hex, 16));
+    const code = text.charCodeAt(i);
+    if (code === 0x3d && isHex(text.charCodeAt(i + 1)) && isHex(text.charCodeAt(i + 2))) {
+      bytes.push(parseInt(text.slice(i + 1, i + 3), 16));
       i += 2;
+    } else if (code < 0x80) {
+      bytes.push(code);
     } else {
-      for (const b of encoder.encode(c)) bytes.push(b);
+      // Raw non-ASCII text (a body already decoded once): its own UTF-8 bytes.
+      const point = text.codePointAt(i) ?? code;
+      if (point > 0xffff) i++;
+      for (const b of encoder.encode(String.fromCodePoint(point))) bytes.push(b);
     }
   }
   return decoder.decode(new Uint8Array(bytes));
@@ -159,14 +168,21 @@ function decodeMultipart(boundary: string, body: readonly NumberedLine[], depth:
   return out;
 }
 
+/** The input's lines, numbered from 1. */
+function numbered(lines: readonly string[]): NumberedLine[] {
+  return lines.map((text, n) => ({ text, line: n + 1 }));
+}
+
 /**
  * The text as a reader sees the message: a MIME message is decoded (its headers kept as they are,
  * then the body's text parts); a body without headers is decoded when it is plainly
- * quoted-printable. Any other text comes back line for line.
+ * quoted-printable. Null for any other text, which is read line for line.
  */
-export function decodeMail(lines: NumberedLine[]): NumberedLine[] {
-  const head = readHeaders(lines, 0);
-  if (head?.mime) return [...lines.slice(0, head.end + 1), ...decodeBody(head.headers, lines.slice(head.end + 1), 0)];
-  if (lines.some((l) => BARE_QP.test(l.text)) && lines.some((l) => l.text.endsWith("="))) return decodeQuotedPrintable(lines);
-  return lines;
+export function decodeMail(input: string, lines: readonly string[]): NumberedLine[] | null {
+  if (HEADER.test(lines[0] ?? "")) {
+    const all = numbered(lines);
+    const head = readHeaders(all, 0);
+    if (head?.mime) return [...all.slice(0, head.end + 1), ...decodeBody(head.headers, all.slice(head.end + 1), 0)];
+  }
+  return BARE_QP.test(input) && SOFT_BREAK.test(input) ? decodeQuotedPrintable(numbered(lines)) : null;
 }

@@ -1,4 +1,4 @@
-import { decodeMail, type NumberedLine } from "./mail.js";
+import { decodeMail } from "./mail.js";
 import { stripResidue } from "./residue.js";
 
 /**
@@ -27,8 +27,8 @@ const STRUCTURAL_TAG = /^<\/?(?:details|summary|pre|code)(?:\s[^<>]{0,200})?>/i;
 /** A first character that cannot begin a quote marker, a fence, an indented marker or a tag. */
 const PLAIN_START = /^[A-Za-z0-9_#[(:=*+\-/.,'"$!]/;
 
-function splitLines(text: string): NumberedLine[] {
-  return text.split(/\r\n|\r|\n/).map((line, n) => ({ text: line, line: n + 1 }));
+function splitLines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/);
 }
 
 /** Removes `>` quote markers (`> > x`, `>> x`, ` > x`) and returns the depth. */
@@ -123,8 +123,12 @@ export function toSourceLines(input: string): SourceLine[] {
   let block = 0;
   let fence: Fence | null = null;
   let lastDepth = 0;
-  for (const { text: rawText, line: number } of decodeMail(splitLines(input))) {
-    const line = stripResidue(rawText);
+  const raw = splitLines(input);
+  const decoded = decodeMail(input, raw);
+  const count = decoded ? decoded.length : raw.length;
+  for (let n = 0; n < count; n++) {
+    const line = stripResidue(decoded ? (decoded[n]?.text ?? "") : (raw[n] ?? ""));
+    const number = decoded ? (decoded[n]?.line ?? n + 1) : n + 1;
     // Most lines start with a letter or a digit: no quote, fence or tag to look for.
     if (lastDepth === 0 && !fence && PLAIN_START.test(line)) {
       out.push({ text: line, line: number, block, depth: 0, blockEnd: 0 });
