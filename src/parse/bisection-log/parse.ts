@@ -5,6 +5,7 @@ import { isElision } from "../text/elision.js";
 import type { SourceLine } from "../text/source-lines.js";
 import { classifyWrapped, WRAPPED } from "../text/wrapped-lines.js";
 import { type ClassifiedLine, classifyLogLine, durationOf } from "./line-kinds.js";
+import type { ReaderOptions } from "../reader-options.js";
 
 const MAX_BUILD_ERROR = 500;
 /** Build output worth keeping as the reason a revision was skipped. */
@@ -41,11 +42,6 @@ function mostFrequentCrash(step: Step | undefined): string | null {
   return best;
 }
 
-export interface LogParseOptions {
-  /** True where another report (an email, another log) starts at lines[i]. */
-  startsOtherReport: (lines: SourceLine[], i: number) => boolean;
-}
-
 /**
  * Parses one syzbot bisection log starting at lines[start]. The log ends at
  * the end of its block (fence, quote) or where another report starts.
@@ -53,7 +49,7 @@ export interface LogParseOptions {
 export function parseBisectionLog(
   lines: SourceLine[],
   start: number,
-  options: LogParseOptions,
+  options: ReaderOptions,
 ): { report: Report; end: number } {
   const first = lines[start];
   const report = emptyReport("bisection-log", first?.line ?? 1);

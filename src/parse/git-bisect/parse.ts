@@ -3,6 +3,7 @@ import { bareCommit, emptyReport, emptyStep } from "../report-builder.js";
 import type { Report, Step } from "../schema.js";
 import type { SourceLine } from "../text/source-lines.js";
 import { classifyWrapped, WRAPPED } from "../text/wrapped-lines.js";
+import type { ReaderOptions } from "../reader-options.js";
 
 /**
  * Plain git output: `git bisect log` (replayable commands with `# good: [sha]`
@@ -99,7 +100,7 @@ function directionOf(args: readonly string[]): Report["direction"] {
 export function parseGitBisect(
   lines: SourceLine[],
   start: number,
-  options: { startsOtherReport: (lines: SourceLine[], i: number) => boolean },
+  options: ReaderOptions,
 ): { report: Report | null; end: number } {
   const block = lines[start]?.block ?? 0;
   const report = emptyReport("git-bisect-log", lines[start]?.line ?? 1);

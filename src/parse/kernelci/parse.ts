@@ -3,6 +3,7 @@ import { parseGitBisect } from "../git-bisect/parse.js";
 import { bareCommit, emptyReport } from "../report-builder.js";
 import type { Checks, Commit, Report } from "../schema.js";
 import type { SourceLine } from "../text/source-lines.js";
+import type { ReaderOptions } from "../reader-options.js";
 
 /**
  * KernelCI's bisection report (kernelci-core's bisection email, as mailed to kernelci-results and
@@ -93,11 +94,7 @@ function checksOf(entries: Record<string, string>): Checks | null {
   return { revert: CHECK[entries.revert?.trim() ?? ""] ?? null, verify: CHECK[entries.verify?.trim() ?? ""] ?? null };
 }
 
-export interface KernelciParseOptions {
-  startsOtherReport: (lines: SourceLine[], i: number) => boolean;
-}
-
-export function parseKernelci(lines: SourceLine[], start: number, options: KernelciParseOptions): { report: Report; end: number } {
+export function parseKernelci(lines: SourceLine[], start: number, options: ReaderOptions): { report: Report; end: number } {
   const report = emptyReport("kernelci", lines[start]?.line ?? 1);
   const { entries, end: sectionsEnd } = readSections(lines, start);
   const summary = entries.Summary;

@@ -2,6 +2,7 @@ import { bareCommit, emptyReport } from "../report-builder.js";
 import type { Report } from "../schema.js";
 import { applyField, isKnownField } from "../syzbot-email/fields.js";
 import type { SourceLine } from "../text/source-lines.js";
+import type { ReaderOptions } from "../reader-options.js";
 
 /**
  * A syzbot report rewritten as a Markdown list, as multipath-tcp/mptcp_net-next files syzbot's bugs
@@ -46,10 +47,6 @@ export function isMarkdownReportStart(lines: readonly SourceLine[], i: number): 
   return false;
 }
 
-export interface MarkdownReportOptions {
-  startsOtherReport: (lines: SourceLine[], i: number) => boolean;
-}
-
 /**
  * Parses the list at lines[start]. With a bisection result it is a report; without one
  * (`Bisected to: /`, or no such item) it comes back as `unbisected`, a crash report by its fields.
@@ -57,7 +54,7 @@ export interface MarkdownReportOptions {
 export function parseMarkdownReport(
   lines: SourceLine[],
   start: number,
-  options: MarkdownReportOptions,
+  options: ReaderOptions,
 ): { report: Report | null; unbisected: Report | null; end: number } {
   const report = emptyReport("markdown-report", lines[start]?.line ?? 1);
   const block = lines[start]?.block;

@@ -6,6 +6,7 @@ import type { SourceLine } from "../text/source-lines.js";
 import { BISECTED_IN_REPORT, type EmailAnchor, emailAnchorAt } from "./anchors.js";
 import { isElision } from "../text/elision.js";
 import { applyField, fieldAt } from "./fields.js";
+import type { ReaderOptions } from "../reader-options.js";
 
 const CANDIDATE = /^([0-9a-f]{8,40})(?: (.*))?$/;
 const REPORTED_BY = /^Reported-(?:and-tested-)?by: (syzbot\+[0-9a-f]+@[a-z.]+)$/;
@@ -74,7 +75,7 @@ function threadSubject(lines: SourceLine[]): string | null {
  * Where a quoted email goes on after a reply cut into it (interleaved quoting): the next line at
  * its quote depth, when only lines of other depths come between and no report starts there.
  */
-function resumeAfterReply(lines: SourceLine[], from: number, depth: number, options: EmailParseOptions): number | null {
+function resumeAfterReply(lines: SourceLine[], from: number, depth: number, options: ReaderOptions): number | null {
   if (depth === 0) return null;
   for (let j = from; j < lines.length && j - from <= MAX_REPLY_LINES; j++) {
     const line = lines[j];
@@ -98,10 +99,6 @@ function fixesAt(lines: SourceLine[], i: number, text: string): { sha: string; s
   return m ? { sha: m[1] ?? "", subject: m[2] ?? "", next } : null;
 }
 
-export interface EmailParseOptions {
-  startsOtherReport: (lines: SourceLine[], i: number) => boolean;
-}
-
 /**
  * Parses a syzbot email or dashboard text from its anchor line. A bug report
  * that carries no bisection result comes back as `unbisected`, not as a report.
@@ -110,7 +107,7 @@ export function parseSyzbotEmail(
   lines: SourceLine[],
   start: number,
   anchor: EmailAnchor,
-  options: EmailParseOptions,
+  options: ReaderOptions,
 ): { report: Report | null; unbisected: Report | null; end: number } {
   const first = lines[start];
   let block = first?.block ?? 0;
