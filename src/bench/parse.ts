@@ -49,4 +49,29 @@ export async function benchParse(log: (line: string) => void): Promise<void> {
   log(`  1 MB of closing tags  ${seconds(() => parseText(tags)).toFixed(3)} s`);
   const tiny = "a\n".repeat(5_000_000);
   log(`  10 MB of 2-byte lines ${seconds(() => parseText(tiny)).toFixed(3)} s (the per-line cost, 5 M lines)`);
+  // One bisection with very many tested commits: each verdict line finds its step by hash.
+  for (const steps of [10_000, 40_000, 100_000]) {
+    const text = manyStepsLog(steps);
+    const parsed = seconds(() => parseText(text));
+    log(`  ${steps.toLocaleString("en-US").padStart(7)} tested commits ${parsed.toFixed(3).padStart(7)} s (${(text.length / 1e6).toFixed(1)} MB, ${((parsed / steps) * 1e6).toFixed(1)} us a commit)`);
+  }
+  // The pasted forms' readers on shapes that could be quadratic.
+  const qp = `Content-Type: text/plain\nContent-Transfer-Encoding: quoted-printable\n\n${"syzbot has bisected this issue to: =\nabc=3D=20\n".repeat(120_000)}`;
+  log(`  5 MB quoted-printable  ${seconds(() => parseText(qp)).toFixed(3)} s`);
+  const prose = "I bisected it and the first bad commit is not 1234567abcdef, see https://git.kernel.org/linus/7afeb84d14ea\n".repeat(50_000);
+  log(`  50,000 bisect sentences ${seconds(() => parseText(prose)).toFixed(3)} s (${(prose.length / 1e6).toFixed(1)} MB)`);
+  const interleaved = "> syzbot has bisected this issue to:\nreply\n".repeat(100_000);
+  log(`  100,000 quoted replies ${seconds(() => parseText(interleaved)).toFixed(3)} s`);
+}
+
+/** A syzbot log whose bisection tested `count` commits, each with its verdict line. */
+function manyStepsLog(count: number): string {
+  const sha = (n: number) => n.toString(16).padStart(40, "a");
+  const out = ["bisecting cause commit starting from " + sha(0), "# git bisect start " + sha(0) + " " + sha(1)];
+  for (let n = 2; n < count + 2; n++) {
+    out.push(`Bisecting: ${count - n} revisions left to test after this (roughly 1 step)`, `[${sha(n)}] commit ${n}`, "");
+    out.push(`testing commit ${sha(n)} gcc`, "all runs: OK", `# git bisect good ${sha(n)}`);
+  }
+  out.push(`${sha(count + 1)} is the first bad commit`);
+  return out.join("\n");
 }

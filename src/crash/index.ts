@@ -31,6 +31,11 @@ export interface CrashAnalysis {
   guiltyFileFrame: string | null;
   /** No frame could be found, the report was cut or interleaved. */
   corrupted: boolean;
+  /**
+   * The text shows the machinery of a real oops, not only its header: a stack frame, a `Call
+   * Trace:` or a register line. "BUG: typo in the README" is a header and nothing else.
+   */
+  traced: boolean;
   /** Input line range [start, end) of the oops. */
   start: number;
   end: number;
@@ -53,9 +58,13 @@ function titleFrame(title: string): string | null {
  * Analyses the first oops in text (a console log, a report, a pasted issue body), given as
  * one string or as lines already split; null when there is none.
  */
+/** Lines only a kernel prints around a report: the stack's heading and the faulting instruction. */
+const TRACE_LINE = /^\s*(?:Call Trace:|RIP: |pc : |NIP: |PC is at )/;
+
 export function analyseCrash(text: string | readonly string[], hints?: CrashHints): CrashAnalysis | null {
   const report = locateReport(text);
   if (!report) return null;
+  const frames = mainStack(report.lines);
   const extracted = extractTitle(report);
   const hinted = hints?.title?.trim() ? normalizeTitle(hints.title) : null;
   const title = hinted ?? extracted.title;
@@ -66,11 +75,12 @@ export function analyseCrash(text: string | readonly string[], hints?: CrashHint
     extractedTitle: extracted.title,
     altTitles: extracted.altTitles,
     kind: crashKind(title),
-    frames: mainStack(report.lines),
+    frames,
     guiltyFrame: ownTitle ? (extracted.frame ?? titleFrame(title)) : titleFrame(title),
     guiltyFile: guilty?.file ?? null,
     guiltyFileFrame: guilty?.func ?? null,
     corrupted: ownTitle ? extracted.corrupted : title.endsWith(" in corrupted"),
+    traced: frames.length > 0 || report.lines.some((line) => TRACE_LINE.test(line)),
     start: report.start,
     end: report.end,
   };

@@ -23,13 +23,34 @@ export function reportCrash(report: Report): CrashSummary | null {
   return crash && summarizeCrash(crash);
 }
 
-/** A syzbot bug report without a bisection: its crash text and the links of its header. */
-function fromBugReport(report: Report): CrashFinding | null {
-  const crash = reportCrash(report);
-  if (!crash) return null;
+/** A report's own fields are its evidence; what it says of the crash may be nothing (mptcp's list, a cut email). */
+const NO_CRASH: CrashSummary = { title: null, kind: null, guiltyFrame: null, guiltyFile: null, stack: [], corrupted: false };
+/** How far below a report its oops may start; bounded so that many reports stay linear. */
+const OOPS_LOOKAHEAD = 400;
+
+/** The index of the first line numbered `line` or later (lines are in input order). */
+function indexOfLine(lines: readonly SourceLine[], line: number): number {
+  let lo = 0;
+  let hi = lines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((lines[mid]?.line ?? 0) < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * A syzbot bug report without a bisection: its crash text (else the first real oops after it, as
+ * mptcp pastes it in a fence below its list) and the links of its header.
+ */
+function fromBugReport(report: Report, lines: SourceLine[]): CrashFinding {
+  const from = indexOfLine(lines, report.source.startLine);
+  const after = lines.slice(from, from + OOPS_LOOKAHEAD);
+  const crash = reportCrash(report) ?? fromOops(after)?.crash ?? NO_CRASH;
   return {
     format: "syzbot-report",
-    title: crash.title,
+    title: crash.title ?? report.crashTitle,
     crash,
     links: report.links,
     reportedBy: report.reportedBy,
@@ -37,10 +58,10 @@ function fromBugReport(report: Report): CrashFinding | null {
   };
 }
 
-/** The first kernel oops anywhere in the text (console output, a pasted report). */
+/** The first kernel oops anywhere in the text (console output, a pasted report), when it shows a trace. */
 function fromOops(lines: SourceLine[]): CrashFinding | null {
   const crash = analyseCrash(lines.map((l) => l.text));
-  if (!crash) return null;
+  if (!crash?.traced) return null;
   const startLine = lines[crash.start]?.line ?? 1;
   const endLine = lines[Math.max(crash.start, crash.end - 1)]?.line ?? startLine;
   return { format: "oops", title: crash.title, crash: summarizeCrash(crash), links: emptyLinks(), reportedBy: null, source: { startLine, endLine } };
@@ -48,7 +69,7 @@ function fromOops(lines: SourceLine[]): CrashFinding | null {
 
 /** Crash reports in a text that holds no bisection report: syzbot's bug reports, else the first oops. */
 export function findCrashes(lines: SourceLine[], unbisected: Report[]): CrashFinding[] {
-  const fromReports = unbisected.map(fromBugReport).filter((c): c is CrashFinding => c !== null);
+  const fromReports = unbisected.map((report) => fromBugReport(report, lines));
   if (fromReports.length > 0) return fromReports;
   const oops = fromOops(lines);
   return oops ? [oops] : [];

@@ -1,23 +1,23 @@
 import { isLogStart, logLineAt, parseBisectionLog } from "./bisection-log/parse.js";
-import { isGitBisectAnchor, parseGitBisect } from "./git-bisect/parse.js";
+import { isBisectStartCommand, isGitBisectAnchor, parseGitBisect } from "./git-bisect/parse.js";
+import { isKernelciStart, parseKernelci } from "./kernelci/parse.js";
+import { isMarkdownReportStart, parseMarkdownReport } from "./markdown-report/parse.js";
 import type { Report } from "./schema.js";
+import { mayStateCulprit, parseStatement } from "./statement/parse.js";
 import { emailAnchorAt } from "./syzbot-email/anchors.js";
 import { parseSyzbotEmail } from "./syzbot-email/parse.js";
 import type { SourceLine } from "./text/source-lines.js";
 
-/** Lines only syzbot's bisection log has: a log pasted without its first lines starts at one of them. */
-const SYZBOT_LOG_LINES = new Set(["testing", "bisect-start", "revisions", "result-commit", "inconclusive", "recipients", "culprit-signature"]);
 /** How far to look for syzbot's lines after a bare `<sha> is the first bad commit`. */
 const LOOKAHEAD = 400;
 
 function isSyzbotLogLine(lines: SourceLine[], i: number): boolean {
-  const line = logLineAt(lines, i).line;
-  return line !== null && SYZBOT_LOG_LINES.has(line.kind);
+  return logLineAt(lines, i).syzbotOnly;
 }
 
 function startsReport(lines: SourceLine[], i: number): boolean {
   const text = lines[i]?.text ?? "";
-  return /^(?:\$ )?git bisect start\b/.test(text.trim()) || isLogStart(lines, i) || emailAnchorAt(lines, i).value !== null;
+  return isBisectStartCommand(text) || isLogStart(lines, i) || emailAnchorAt(lines, i).value !== null || isKernelciStart(lines, i) || isMarkdownReportStart(lines, i);
 }
 
 /** `<sha> is the first bad commit` opens a syzbot log's tail when syzbot's own lines follow it. */
@@ -39,23 +39,65 @@ export function findReports(lines: SourceLine[]): { reports: Report[]; unbisecte
   const options = { startsOtherReport: startsReport };
   let i = 0;
   while (i < lines.length) {
-    const text = lines[i]?.text ?? "";
     let found: { report: Report | null; unbisected?: Report | null; end: number } | null = null;
     const anchor = emailAnchorAt(lines, i).value;
     // Each line is classified once here; a crash report's lines match nothing and cost one lookup.
-    const kind = anchor ? null : logLineAt(lines, i).line?.kind;
+    const logLine = anchor ? null : logLineAt(lines, i);
+    const kind = logLine?.line?.kind;
     if (anchor) found = parseSyzbotEmail(lines, i, anchor, options);
-    else if (kind === "host" || kind === "start" || (kind && SYZBOT_LOG_LINES.has(kind))) found = parseBisectionLog(lines, i, options);
-    else if (isGitBisectAnchor(text)) {
+    else if (isKernelciStart(lines, i)) found = parseKernelci(lines, i, options);
+    else if (kind === "host" || kind === "start" || logLine?.syzbotOnly) found = parseBisectionLog(lines, i, options);
+    else if (isGitBisectAnchor(lines, i)) {
       found = kind === "first-bad" && syzbotLinesFollow(lines, i) ? parseBisectionLog(lines, i, options) : parseGitBisect(lines, i, options);
-    }
+    } else if (isMarkdownReportStart(lines, i)) found = parseMarkdownReport(lines, i, options);
+    else if (mayStateCulprit(lines[i]?.text ?? "")) found = parseStatement(lines, i);
     if (!found) {
       i++;
       continue;
     }
-    if (found.report) reports.push(found.report);
+    if (found.report) reports.push({ ...found.report, quoteDepth: lines[i]?.depth ?? 0 });
     if (found.unbisected) unbisected.push(found.unbisected);
     i = Math.max(found.end, i + 1);
   }
-  return { reports, unbisected };
+  return { reports: withoutRestatements(reports), unbisected };
+}
+
+const MIN_ABBREVIATION = 7;
+
+/** Hashes seen so far, full or abbreviated; a lookup costs at most one probe per hash length. */
+class CommitSet {
+  private readonly exact = new Set<string>();
+  private readonly prefixes = new Set<string>();
+
+  add(sha: string): void {
+    this.exact.add(sha);
+    for (let k = MIN_ABBREVIATION; k <= sha.length; k++) this.prefixes.add(sha.slice(0, k));
+  }
+
+  /** Whether a hash names a commit already seen (either may be abbreviated). */
+  has(sha: string): boolean {
+    if (this.prefixes.has(sha)) return true;
+    for (let k = MIN_ABBREVIATION; k < sha.length; k++) if (this.exact.has(sha.slice(0, k))) return true;
+    return false;
+  }
+}
+
+/**
+ * A sentence that repeats the culprit of a report in the same text (a reply saying what the quoted
+ * email says) adds nothing; only statements of their own remain, each once.
+ */
+function withoutRestatements(reports: Report[]): Report[] {
+  const named = new CommitSet();
+  for (const r of reports) {
+    if (r.format === "statement") continue;
+    if (r.culprit) named.add(r.culprit.sha);
+    for (const c of r.candidates) named.add(c.sha);
+  }
+  return reports.filter((r) => {
+    const sha = r.culprit?.sha;
+    if (r.format !== "statement" || !sha) return true;
+    if (named.has(sha)) return false;
+    named.add(sha);
+    return true;
+  });
 }

@@ -1,3 +1,4 @@
+import { isMergeSubject } from "./fields/commit-display.js";
 import type { Commit, Evidence, Format, Links, Report, Step, StepKind } from "./schema.js";
 
 export function emptyLinks(): Links {
@@ -62,7 +63,7 @@ export function addressSet(addresses: Iterable<string>): string[] {
 
 /** A commit known only by its hash and subject (no commit display in the text). */
 export function bareCommit(sha: string, subject: string): Commit {
-  return { sha, subject, author: null, date: null, files: [], diffstat: [], merge: false, parents: [], trailers: [] };
+  return { sha, subject, author: null, date: null, files: [], diffstat: [], merge: isMergeSubject(subject), parents: [], trailers: [] };
 }
 
 export function emptyStep(sha: string, kind: StepKind): Step {

@@ -123,7 +123,12 @@ export const Verdict = z.object({
   reliable: z.boolean(),
   /** 0..1, higher is more trustworthy. */
   score: z.number().min(0).max(1),
+  /** What speaks against the result, strongest first, in words to check against the log. */
   reasons: z.array(z.string()),
+  /** What speaks for it (a bisection system's own checks passing). */
+  support: z.array(z.string()),
+  /** The ids of the signals behind `reasons`, in the same order (src/analyse/verdict/rule.ts). */
+  signals: z.array(z.string()),
 });
 export type Verdict = z.infer<typeof Verdict>;
 

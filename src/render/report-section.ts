@@ -17,8 +17,17 @@ const FORMAT_WORDS: Record<Report["format"], string> = {
   statement: "a person's statement",
 };
 
-/** Facts the verdict's reasons already state: said once. */
-const SAID_BY_VERDICT: ReadonlySet<WarningCode> = new Set(["merge-commit", "noop-change", "release-commit", "low-confidence", "flaky-reproducer", "disagreeing-runs"]);
+/** The verdict's signal that states the same fact as a warning of the log: said once, by the verdict. */
+const SAID_BY_SIGNAL: Partial<Record<WarningCode, string>> = {
+  "merge-commit": "merge",
+  "noop-change": "noop",
+  "release-commit": "release",
+  "low-confidence": "low-confidence",
+  "flaky-reproducer": "flaky",
+  "disagreeing-runs": "disagreeing-runs",
+  "title-changed": "other-crash",
+  "culprit-title-differs": "other-crash",
+};
 /** Facts the headline states. */
 const SAID_BY_HEADLINE: ReadonlySet<WarningCode> = new Set(["error", "incomplete"]);
 
@@ -68,14 +77,17 @@ function crashLine(r: AnalysedReport): string | null {
   return `**Crash:** ${code(title, 200)}${frame}${file}${stray}`;
 }
 
-/** Reasons and facts of the log, each said once: the verdict's first, then what else the log says. */
+/** Reasons and facts of the log, each said once: the verdict's against, then what else the log says, then what speaks for it. */
 function reasons(r: AnalysedReport): string[] {
   const verdict = r.judgement.kind === "verdict" ? r.judgement.verdict : null;
-  const facts = r.report.warnings.filter((w) => !SAID_BY_HEADLINE.has(w.code) && !(verdict && SAID_BY_VERDICT.has(w.code))).map((w) => w.message);
+  const fired = new Set(verdict?.signals ?? []);
+  const said = (code: WarningCode) => SAID_BY_HEADLINE.has(code) || fired.has(SAID_BY_SIGNAL[code] ?? "");
+  const facts = r.report.warnings.filter((w) => !said(w.code)).map((w) => w.message);
   const items = [...(verdict?.reasons ?? []).map((s) => `${sentence(s)}.`), ...facts];
-  if (items.length === 0) return [];
+  const list = (heading: string, lines: string[]) => (lines.length > 0 ? [`**${heading}**`, ...lines.map((i) => `- ${inline(i, 400)}`)] : []);
   const heading = verdict && !verdict.reliable ? "Why it is doubtful:" : verdict && verdict.reasons.length > 0 ? "What weighs against it:" : "What the log says:";
-  return [`**${heading}**`, ...items.map((i) => `- ${inline(i, 400)}`)];
+  const support = list("What speaks for it:", (verdict?.support ?? []).map((s) => `${sentence(s)}.`));
+  return [...list(heading, items), ...(items.length > 0 && support.length > 0 ? [""] : []), ...support];
 }
 
 function tested(report: Report): string | null {

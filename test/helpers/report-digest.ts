@@ -10,6 +10,8 @@ export function digest(report: Report) {
   const c = report.culprit;
   return {
     format: report.format,
+    evidence: report.evidence,
+    quoteDepth: report.quoteDepth,
     direction: report.direction,
     outcome: report.outcome,
     culprit: c && {
@@ -38,7 +40,9 @@ export function digest(report: Report) {
     crashGuiltyFile: report.crash?.guiltyFile ?? null,
     reportedBy: report.reportedBy,
     fixesTag: report.fixesTag,
-    dashboard: report.links.dashboard,
+    links: Object.fromEntries(Object.entries(report.links).filter(([, v]) => v !== null)),
+    checks: report.checks,
+    parameters: report.parameters,
     warnings: report.warnings.map((w) => w.code),
   };
 }

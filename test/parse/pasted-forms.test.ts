@@ -4,11 +4,19 @@ import { fixtureText, parserFixtures } from "../helpers/fixtures.js";
 import { hardWrap, pastedForms } from "../helpers/paste.js";
 import { digest } from "../helpers/report-digest.js";
 
-const fixtures = parserFixtures().filter((f) => f.expected.length > 0);
+// Logs and templates are re-pasted every way; pasted/ texts are already one such way (raw emails among them).
+const fixtures = parserFixtures(["logs", "constructed"]).filter((f) => (f.expected?.length ?? 0) > 0);
+
+/** The reading without the quote depth, which quoting changes on purpose. */
+function unquoted(reading: Record<string, unknown>): Record<string, unknown> {
+  const { quoteDepth: _depth, ...rest } = reading;
+  return rest;
+}
 
 describe.each(Object.entries(pastedForms))("pasted %s", (_form, paste) => {
   test.each(fixtures.map((f) => [f.name, f] as const))("%s reads the same", (_name, fixture) => {
-    expect(parseText(paste(fixture.text)).reports.map(digest)).toEqual(fixture.expected);
+    const expected = (fixture.expected ?? []) as Record<string, unknown>[];
+    expect(parseText(paste(fixture.text)).reports.map((r) => unquoted(digest(r)))).toEqual(expected.map(unquoted));
   });
 });
 

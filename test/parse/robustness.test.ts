@@ -77,8 +77,19 @@ describe("huge and hostile input", () => {
     expect(parseText(starts).reports).toHaveLength(80_000);
     expect(parseText(`<details>${"</pre> ".repeat(150_000)}x`).reports).toEqual([]);
     const lockdep = `WARNING: possible recursive locking detected\n${("x".repeat(2000) + "\n").repeat(2500)}`;
-    // Without its "is trying to acquire" lines the lockdep format does not apply: a plain WARNING.
-    expect(parseText(lockdep).crashes.map((c) => c.crash.kind)).toEqual(["WARNING"]);
+    // A header without a stack or a register line is no crash report.
+    expect(parseText(lockdep).crashes).toEqual([]);
+    expect(parseText(`${lockdep}Call Trace:\n`).crashes.map((c) => c.crash.kind)).toEqual(["WARNING"]);
+  });
+
+  test("a bisection of 20,000 tested commits keeps every verdict (each verdict line finds its step by hash)", () => {
+    const sha = (n: number) => n.toString(16).padStart(40, "a");
+    const lines = [`bisecting cause commit starting from ${sha(0)}`, `# git bisect start ${sha(0)} ${sha(1)}`];
+    for (let n = 2; n < 20_002; n++) lines.push(`testing commit ${sha(n)} gcc`, "all runs: OK", `# git bisect ${n % 3 ? "good" : "bad"} ${sha(n)}`);
+    const report = parseText(lines.join("\n")).reports[0]!;
+    expect(report.steps).toHaveLength(20_000);
+    expect(report.steps.filter((s) => s.verdict === "bad")).toHaveLength(6_667);
+    expect(report.steps.at(-1)).toMatchObject({ sha: sha(20_001), verdict: "bad" });
   });
 
   test("a recipients list broken by hard wrapping over many lines is joined", () => {

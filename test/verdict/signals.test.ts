@@ -33,7 +33,7 @@ describe("other-crash: commits counted as crashing with none of the bug's crashe
   test("a title the reproducer also produced on the original commit is the bug's", () => {
     const text = edited("verdict/other-crash.txt", ORIGINAL_RUNS, "run #0: crashed: WARNING: refcount bug in smc_release\nrun #1: crashed: WARNING in smc_unhash_sk\n");
     expect(extractSignals(reportOf(text))["other-crash"]).toBeNull();
-    expect(assessReliability(reportOf(text))).toEqual({ reliable: true, score: 1, reasons: [] });
+    expect(assessReliability(reportOf(text))).toEqual({ reliable: true, score: 1, reasons: [], support: [], signals: [] });
   });
 
   test("the machinery's failures on the original commit are not the bug's", () => {
@@ -107,6 +107,8 @@ describe("fix bisections", () => {
       reasons: [
         "the fixing commit and its parent build the same kernel binary (both have kernel signature 77f1e2d3c4b5): the commit cannot have changed its behaviour",
       ],
+      support: [],
+      signals: ["noop"],
     });
   });
 });

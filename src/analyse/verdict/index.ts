@@ -1,6 +1,6 @@
 import type { Report, Verdict } from "../../parse/schema.js";
 import { judge } from "./rule.js";
-import { extractSignals } from "./signals.js";
+import { extractSignals, type SignalId } from "./signals.js";
 import { describeNoCulprit, describeSignal } from "./wording.js";
 
 /**
@@ -10,8 +10,9 @@ import { describeNoCulprit, describeSignal } from "./wording.js";
  * The rule was measured on cause bisections; fix bisections get the same checks.
  */
 export function assessReliability(report: Report): Verdict {
-  if (report.outcome !== "culprit") return { reliable: false, score: 0, reasons: [describeNoCulprit(report.outcome, report)] };
+  if (report.outcome !== "culprit") return { reliable: false, score: 0, reasons: [describeNoCulprit(report.outcome, report)], support: [], signals: [] };
   const signals = extractSignals(report);
-  const { reliable, score, fired } = judge(signals);
-  return { reliable, score, reasons: fired.map((id) => describeSignal(id, signals, report.direction)) };
+  const { reliable, score, fired, favouring } = judge(signals);
+  const words = (ids: readonly SignalId[]) => ids.map((id) => describeSignal(id, signals, report.direction));
+  return { reliable, score, reasons: words(fired), support: words(favouring), signals: [...fired] };
 }

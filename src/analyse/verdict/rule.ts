@@ -12,6 +12,11 @@
 //   checked, deciding on them would flag about as many right culprits as wrong ones. They only
 //   lower the score (which then ranks right culprits above wrong ones more often: 0.86 against
 //   0.82) and are shown as reasons; all three together still leave the culprit reliable.
+// - How the result was read (not measurable on the study, whose texts are all logs): a culprit a
+//   person states in a sentence or a link is unreliable on its own (no one is mentioned for it by
+//   default); a system's report without its log only lowers the score. KernelCI's own checks: a
+//   failed revert or verify check is a strong reason against, both passing a reason for, which
+//   makes up for the missing log.
 //
 // Each signal takes away a share of the trust: score = product of (1 - weight).
 import type { SignalId, Signals } from "./signals.js";
@@ -23,11 +28,12 @@ export interface RuleOptions {
 
 export const RULE: RuleOptions = { minOtherCrashCommits: 1 };
 
-/** Reliable from this score up: a decisive signal takes the score to 0, "other-crash" to 0.4, all weak ones together to 0.512. */
+/** Reliable from this score up: a decisive signal takes the score to 0, a strong one to 0.4, all weak ones together to 0.512. */
 export const THRESHOLD = 0.5;
 
 interface SignalRule {
   id: SignalId;
+  /** The share of trust the signal takes away; negative for a reason for the culprit. */
   weight: number;
   /** Beyond being present in the log. */
   fires?: (signals: Signals, options: RuleOptions) => boolean;
@@ -40,22 +46,31 @@ export const SIGNAL_RULES: readonly SignalRule[] = [
   { id: "release", weight: 1 },
   { id: "no-kernel-code", weight: 1 },
   { id: "low-confidence", weight: 1 },
+  { id: "revert-check-failed", weight: 0.6 },
+  { id: "verify-check-failed", weight: 0.6 },
   { id: "other-crash", weight: 0.6, fires: (s, o) => (s["other-crash"]?.commits ?? 0) >= o.minOtherCrashCommits },
+  { id: "stated", weight: 0.6 },
+  { id: "report-only", weight: 0.2 },
   { id: "far-from-crash", weight: 0.2 },
   { id: "disagreeing-runs", weight: 0.2 },
   { id: "flaky", weight: 0.2 },
+  { id: "checks-passed", weight: -0.25 },
 ];
 
 export interface Judgement {
   reliable: boolean;
   /** 0..1 with three decimals, higher is more trustworthy. */
   score: number;
+  /** The signals that lowered the score, strongest first. */
   fired: SignalId[];
+  /** The signals that raised it. */
+  favouring: SignalId[];
 }
 
 export function judge(signals: Signals, options: RuleOptions = RULE): Judgement {
   const fired = SIGNAL_RULES.filter((rule) => signals[rule.id] !== null && (rule.fires?.(signals, options) ?? true));
   const product = fired.reduce((trust, rule) => trust * (1 - rule.weight), 1);
-  const score = Math.round(product * 1000) / 1000;
-  return { reliable: score >= THRESHOLD, score, fired: fired.map((rule) => rule.id) };
+  const score = Math.round(Math.min(1, product) * 1000) / 1000;
+  const ids = (keep: (weight: number) => boolean) => fired.filter((rule) => keep(rule.weight)).map((rule) => rule.id);
+  return { reliable: score >= THRESHOLD, score, fired: ids((w) => w > 0), favouring: ids((w) => w < 0) };
 }

@@ -43,6 +43,16 @@ export interface SignalDetails {
   /** Commits on which some runs crashed and others passed, of those the reproducer ran on. */
   "disagreeing-runs": { commits: number; tested: number };
   flaky: { reproChance: number | null };
+  /** KernelCI reverted the culprit on the bad commit and the test still failed. */
+  "revert-check-failed": Record<string, never>;
+  /** KernelCI tested the culprit again and it did not fail. */
+  "verify-check-failed": Record<string, never>;
+  /** A person's sentence or a commit link names the culprit: no log shows how it was found. */
+  stated: { evidence: "prose" | "link" };
+  /** The bisection system's report without its log: its steps cannot be checked here. */
+  "report-only": { format: Report["format"] };
+  /** KernelCI's revert and verify checks both passed: a reason for the culprit. */
+  "checks-passed": Record<string, never>;
 }
 
 export type SignalId = keyof SignalDetails;
@@ -137,6 +147,8 @@ function farFromCrash(report: Report): Signals["far-from-crash"] {
 export function extractSignals(report: Report): Signals {
   const culprit = report.culprit;
   const p = report.accumulatedErrorProbability;
+  const checks = report.checks;
+  const evidence = report.evidence;
   return {
     merge: culprit && hasWarning(report, "merge-commit") ? { subject: culprit.subject } : null,
     noop: report.culpritSignature && hasWarning(report, "noop-change") ? { signature: report.culpritSignature } : null,
@@ -147,5 +159,10 @@ export function extractSignals(report: Report): Signals {
     "far-from-crash": farFromCrash(report),
     "disagreeing-runs": disagreeing(report),
     flaky: report.flaky.flagged ? { reproChance: report.flaky.reproChance } : null,
+    "revert-check-failed": checks?.revert === "fail" ? {} : null,
+    "verify-check-failed": checks?.verify === "fail" ? {} : null,
+    stated: evidence === "prose" || evidence === "link" ? { evidence } : null,
+    "report-only": evidence === "report" ? { format: report.format } : null,
+    "checks-passed": checks?.revert === "pass" && checks.verify === "pass" ? {} : null,
   };
 }

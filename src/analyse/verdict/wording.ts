@@ -14,6 +14,16 @@ function list(items: readonly string[], quote = false): string {
 
 const percent = (p: number): string => `${Math.round(p * 100)}%`;
 
+/** Whose report a result without its log is. */
+const REPORT_OF: Record<Report["format"], string> = {
+  "bisection-log": "syzbot's log",
+  "syzbot-email": "syzbot's report",
+  "markdown-report": "syzbot's report",
+  kernelci: "KernelCI's report",
+  "git-bisect-log": "git's result lines",
+  statement: "the sentence",
+};
+
 const PATH_KIND_WORDS: Record<Exclude<PathKind, "code">, (arch: string) => string> = {
   outside: () => "files outside the kernel build",
   "other-arch": (arch) => `code of another architecture than ${arch}`,
@@ -39,6 +49,12 @@ const REASONS: { [K in SignalId]: (details: SignalDetails[K], commit: string) =>
   "disagreeing-runs": (d) =>
     `on ${d.commits} of ${d.tested} tested commits some runs crashed and others did not: a flaky reproducer can make a commit with the bug look good`,
   flaky: (d) => `syzbot flagged the reproducer as flaky${d.reproChance === null ? "" : ` (it crashes ${percent(d.reproChance)} of the time)`}`,
+  "revert-check-failed": (_d, commit) => `KernelCI's revert check failed: with ${commit} reverted the test still fails, so it may not be the cause`,
+  "verify-check-failed": (_d, commit) => `KernelCI's verify check failed: ${commit} did not fail the test again`,
+  stated: (d, commit) =>
+    `${commit} is only ${d.evidence === "link" ? "linked" : "named in a sentence"}, without the bisection's log: nothing here shows how it was found`,
+  "report-only": (d) => `the verdict rests on ${REPORT_OF[d.format]} alone: the bisection's log is not in the text`,
+  "checks-passed": (_d, commit) => `KernelCI checked the result: with ${commit} reverted the test passes, and ${commit} alone fails it`,
 };
 
 function describe<K extends SignalId>(id: K, details: SignalDetails[K], commit: string): string {

@@ -3,7 +3,6 @@ import { parseGoDuration } from "../fields/duration.js";
 import type { Direction, RunResult, StepKind } from "../schema.js";
 
 type NextStep = Extract<StepKind, "original" | "release" | "head" | "merge-base" | "parent">;
-const next = (step: NextStep, release: string | null = null): LogLine => ({ kind: "next-step", step, release });
 
 /**
  * Every line syzbot writes in a bisection log, 2018 to now
@@ -46,11 +45,46 @@ export type LogLine =
   | { kind: "wrapped" };
 
 const SHA = "([0-9a-f]{40})";
-const sha40 = /^[0-9a-f]{40}$/;
 /** Longer lines are crash text or build output; no log line is this long. */
 const MAX_LOG_LINE = 4096;
 
-type Rule = [prefix: string, pattern: RegExp | null, build: (m: RegExpExecArray) => LogLine | null];
+export type LogKind = LogLine["kind"];
+type LineOf<K extends LogKind> = Extract<LogLine, { kind: K }>;
+
+/** One way syzbot writes a line of kind K. */
+export interface LineRule<K extends LogKind = LogKind> {
+  kind: K;
+  /** The literal start of the line; null for a line known by its shape (a bare hash, `<host> starts bisection`). */
+  prefix: string | null;
+  /** For a shape rule, words the line must contain: most lines are ruled out without a regexp. */
+  contains: string | null;
+  /** The whole line; null when the prefix alone names the line. */
+  pattern: RegExp | null;
+  build: (m: readonly string[]) => LineOf<K> | null;
+  /** Hard wrapping can push the value to the next line: the lines are joined and read again. */
+  wrappable: boolean;
+  /** Only syzbot's log has this line: a log pasted without its first lines starts at one. */
+  syzbotOnly: boolean;
+}
+
+/** A rule of any kind (each keeps its own kind's line type). */
+export type AnyLineRule = { [K in LogKind]: LineRule<K> }[LogKind];
+
+interface RuleFlags {
+  wrappable?: boolean;
+  syzbotOnly?: boolean;
+  contains?: string;
+}
+
+function rule<K extends LogKind>(
+  kind: K,
+  prefix: string | null,
+  pattern: RegExp | null,
+  build: (m: readonly string[]) => LineOf<K> | null,
+  flags: RuleFlags = {},
+): LineRule<K> {
+  return { kind, prefix, contains: flags.contains ?? null, pattern, build, wrappable: flags.wrappable ?? false, syzbotOnly: flags.syzbotOnly ?? false };
+}
 
 const RUN_RESULTS: [string, RunResult][] = [
   ["OK", "ok"],
@@ -71,121 +105,119 @@ function runResult(text: string): { result: RunResult; title: string | null } | 
   return null;
 }
 
-const m1 = (m: RegExpExecArray, i = 1) => m[i] ?? "";
+const m1 = (m: readonly string[], i = 1) => m[i] ?? "";
+const next = (step: NextStep, release: string | null = null): LineOf<"next-step"> => ({ kind: "next-step", step, release });
+const WRAPS = { wrappable: true };
+const SYZBOT = { syzbotOnly: true };
+const WRAPS_SYZBOT = { wrappable: true, syzbotOnly: true };
 
-const RULES: Rule[] = [
-  ["bisecting cause commit starting from", new RegExp(`^bisecting cause commit starting from ${SHA}$`), (m) => ({ kind: "start", direction: "cause", sha: m1(m) })],
-  ["bisecting fixing commit since", new RegExp(`^bisecting fixing commit since ${SHA}$`), (m) => ({ kind: "start", direction: "fix", sha: m1(m) })],
-  ["building syzkaller on", new RegExp(`^building syzkaller on ${SHA}$`), (m) => ({ kind: "syzkaller", sha: m1(m) })],
-  ["ensuring issue is reproducible on original commit", new RegExp(`^ensuring issue is reproducible on original commit ${SHA}$`), () => next("original")],
-  ["testing release ", /^testing release (\S+)$/, (m) => next("release", m1(m))],
-  ["testing current HEAD", new RegExp(`^testing current HEAD ${SHA}$`), () => next("head")],
-  ["testing commit", new RegExp(`^testing commit ${SHA}(?: with (.+)| (\\S+))?$`), (m) => ({ kind: "testing", sha: m1(m), compiler: m[2] ?? m[3] ?? null })],
-  ["parent commit ", new RegExp(`^parent commit ${SHA} wasn't tested$`), () => next("parent")],
-  ["compiler: ", /^compiler: (.+)$/, (m) => ({ kind: "compiler", value: m1(m) })],
-  ["kernel signature:", /^kernel signature: ([0-9a-f]{40,64})$/, (m) => ({ kind: "signature", value: m1(m) })],
-  ["all runs: ", /^all runs: (.+)$/, (m) => {
-    const r = runResult(m1(m));
-    return r && { kind: "run", index: null, ...r };
-  }],
-  ["run #", /^run #(\d{1,4}): (.+)$/, (m) => {
-    const r = runResult(m1(m, 2));
-    return r && { kind: "run", index: Number(m1(m)), ...r };
-  }],
-  ["representative crash: ", /^representative crash: (.*), types: \[[^\]]*\]$/, (m) => ({ kind: "representative", title: m1(m) })],
-  ["false negative chance: ", /^false negative chance: (\d+(?:\.\d+)?)$/, (m) => ({ kind: "false-negative", value: Number(m1(m)) })],
-  ["reproducer seems to be flaky", null, () => ({ kind: "flaky", chance: null })],
-  ["Reproducer flagged being flaky", null, () => ({ kind: "flaky", chance: null })],
-  ["reproducer is flaky", /^reproducer is flaky \((\d+(?:\.\d+)?) repro chance estimate\)$/, (m) => ({ kind: "flaky", chance: Number(m1(m)) })],
-  ["unable to determine the verdict:", null, () => ({ kind: "undetermined" })],
-  ["failed building ", new RegExp(`^failed building ${SHA}:\\s*(.*)$`), (m) => ({ kind: "build-failed", sha: m1(m), detail: m1(m, 2) })],
-  ["# git bisect start", /^# git bisect start((?: [\w.\-/]{1,100}){2,})$/, (m) => {
-    const [bad, ...good] = m1(m).trim().split(" ");
-    return { kind: "bisect-start", bad: bad ?? "", good };
-  }],
-  ["# git bisect ", new RegExp(`^# git bisect (good|bad|skip) ${SHA}$`), (m) => ({ kind: "bisect-verdict", verdict: m1(m) as "good" | "bad" | "skip", sha: m1(m, 2) })],
-  ["Bisecting: ", null, () => ({ kind: "bisecting" })],
-  ["[", new RegExp(`^\\[${SHA}\\] ?(.*)$`), (m) => ({ kind: "checkout", sha: m1(m), subject: m1(m, 2) })],
-  ["There are only 'skip'ped commits left to test.", null, () => ({ kind: "only-skipped" })],
-  ["The first bad commit could be any of:", null, () => ({ kind: "only-skipped" })],
-  ["We cannot bisect more!", null, () => ({ kind: "only-skipped" })],
-  ["accumulated error probability: ", /^accumulated error probability: (\d+(?:\.\d+)?)$/, (m) => ({ kind: "error-probability", value: Number(m1(m)) })],
-  ["culprit signature:", /^culprit signature: ([0-9a-f]+)$/, (m) => ({ kind: "culprit-signature", value: m1(m) })],
-  ["parent ", /^parent +signature: ([0-9a-f]+)$/, (m) => ({ kind: "parent-signature", value: m1(m) })],
-  ["revisions tested: ", /^revisions tested: (\d+), total time: (\S+) \(build: (\S+), test: (\S+)\)$/, (m) => ({ kind: "revisions", count: Number(m1(m)), total: m1(m, 2), build: m1(m, 3), test: m1(m, 4) })],
-  ["first bad commit:", new RegExp(`^first bad commit: ${SHA}(?: (.*))?$`), (m) => ({ kind: "result-commit", direction: "cause", sha: m1(m), subject: m1(m, 2) })],
-  ["first good commit:", new RegExp(`^first good commit: ${SHA}(?: (.*))?$`), (m) => ({ kind: "result-commit", direction: "fix", sha: m1(m), subject: m1(m, 2) })],
-  ["recipients (to): ", /^recipients \(to\): (\[.*\])$/, (m) => listLine("to", m1(m))],
-  ["recipients (cc): ", /^recipients \(cc\): (\[.*\])$/, (m) => listLine("cc", m1(m))],
-  ["cc: [", /^cc: (\[.*\])$/, (m) => listLine("all", m1(m))],
-  ["crash: ", /^crash: (.+)$/, (m) => ({ kind: "crash", title: m1(m) })],
-  ["bisection is inconclusive, the first bad commit could be any of:", null, () => ({ kind: "inconclusive", direction: "cause" })],
-  ["bisection is inconclusive, the first good commit could be any of:", null, () => ({ kind: "inconclusive", direction: "fix" })],
-  ["the crash already happened on the oldest tested release", null, () => ({ kind: "no-range", which: "oldest" })],
-  ["oldest tested release already had the bug", null, () => ({ kind: "no-range", which: "oldest" })],
-  ["crash still not fixed/happens on the oldest tested release", null, () => ({ kind: "no-range", which: "either" })],
-  ["the crash still happens on HEAD", null, () => ({ kind: "no-range", which: "head" })],
-  ["crash still not fixed", null, () => ({ kind: "no-range", which: "head" })],
-  ["HEAD had kernel build, boot or test errors", null, () => ({ kind: "no-range", which: "head-errors" })],
-  ["reproducer does not crash the merge base", null, () => ({ kind: "no-range", which: "merge-base" })],
-  ["commit msg: ", /^commit msg: (.*)$/, (m) => ({ kind: "commit-msg", title: m1(m) })],
-  ["error: ", /^error: (.+)$/, (m) => ({ kind: "error", message: m1(m) })],
-];
-
-function listLine(which: "to" | "cc" | "all", text: string): LogLine | null {
+function listLine(which: "to" | "cc" | "all", text: string): LineOf<"recipients"> | null {
   const list = parseQuotedList(text);
   return list ? { kind: "recipients", which, list: list.map((a) => a.toLowerCase()) } : null;
 }
 
-/** Prefixes whose value hard wrapping can push to the next line. */
-const WRAPPABLE = new Set([
-  "bisecting cause commit starting from",
-  "bisecting fixing commit since",
-  "building syzkaller on",
-  "ensuring issue is reproducible on original commit",
-  "testing current HEAD",
-  "testing commit",
-  "kernel signature:",
-  "# git bisect start",
-  "culprit signature:",
-  "parent ",
-  "revisions tested: ",
-  "first bad commit:",
-  "first good commit:",
-  "recipients (to): ",
-  "recipients (cc): ",
-  "cc: [",
-]);
+/**
+ * Every line syzbot writes, one row per form: what the line is, how to recognise it, what it
+ * holds, and how pasting can damage it. Prefix rows are tried in order, shape rows last.
+ */
+export const LINE_RULES: readonly AnyLineRule[] = [
+  rule("start", "bisecting cause commit starting from", new RegExp(`^bisecting cause commit starting from ${SHA}$`), (m) => ({ kind: "start", direction: "cause", sha: m1(m) }), WRAPS),
+  rule("start", "bisecting fixing commit since", new RegExp(`^bisecting fixing commit since ${SHA}$`), (m) => ({ kind: "start", direction: "fix", sha: m1(m) }), WRAPS),
+  rule("syzkaller", "building syzkaller on", new RegExp(`^building syzkaller on ${SHA}$`), (m) => ({ kind: "syzkaller", sha: m1(m) }), WRAPS),
+  rule("next-step", "ensuring issue is reproducible on original commit", new RegExp(`^ensuring issue is reproducible on original commit ${SHA}$`), () => next("original"), WRAPS),
+  rule("next-step", "testing release ", /^testing release (\S+)$/, (m) => next("release", m1(m))),
+  rule("next-step", "testing current HEAD", new RegExp(`^testing current HEAD ${SHA}$`), () => next("head"), WRAPS),
+  rule("testing", "testing commit", new RegExp(`^testing commit ${SHA}(?: with (.+)| (\\S+))?$`), (m) => ({ kind: "testing", sha: m1(m), compiler: m[2] ?? m[3] ?? null }), WRAPS_SYZBOT),
+  rule("next-step", "parent commit ", new RegExp(`^parent commit ${SHA} wasn't tested$`), () => next("parent")),
+  rule("compiler", "compiler: ", /^compiler: (.+)$/, (m) => ({ kind: "compiler", value: m1(m) })),
+  rule("signature", "kernel signature:", /^kernel signature: ([0-9a-f]{40,64})$/, (m) => ({ kind: "signature", value: m1(m) }), WRAPS),
+  rule("run", "all runs: ", /^all runs: (.+)$/, (m) => {
+    const r = runResult(m1(m));
+    return r && { kind: "run", index: null, ...r };
+  }),
+  rule("run", "run #", /^run #(\d{1,4}): (.+)$/, (m) => {
+    const r = runResult(m1(m, 2));
+    return r && { kind: "run", index: Number(m1(m)), ...r };
+  }),
+  rule("representative", "representative crash: ", /^representative crash: (.*), types: \[[^\]]*\]$/, (m) => ({ kind: "representative", title: m1(m) })),
+  rule("false-negative", "false negative chance: ", /^false negative chance: (\d+(?:\.\d+)?)$/, (m) => ({ kind: "false-negative", value: Number(m1(m)) })),
+  rule("flaky", "reproducer seems to be flaky", null, () => ({ kind: "flaky", chance: null })),
+  rule("flaky", "Reproducer flagged being flaky", null, () => ({ kind: "flaky", chance: null })),
+  rule("flaky", "reproducer is flaky", /^reproducer is flaky \((\d+(?:\.\d+)?) repro chance estimate\)$/, (m) => ({ kind: "flaky", chance: Number(m1(m)) })),
+  rule("undetermined", "unable to determine the verdict:", null, () => ({ kind: "undetermined" })),
+  rule("build-failed", "failed building ", new RegExp(`^failed building ${SHA}:\\s*(.*)$`), (m) => ({ kind: "build-failed", sha: m1(m), detail: m1(m, 2) })),
+  rule("bisect-start", "# git bisect start", /^# git bisect start((?: [\w.\-/]{1,100}){2,})$/, (m) => {
+    const [bad, ...good] = m1(m).trim().split(" ");
+    return { kind: "bisect-start", bad: bad ?? "", good };
+  }, WRAPS_SYZBOT),
+  rule("bisect-verdict", "# git bisect ", new RegExp(`^# git bisect (good|bad|skip) ${SHA}$`), (m) => ({ kind: "bisect-verdict", verdict: m1(m) as "good" | "bad" | "skip", sha: m1(m, 2) })),
+  rule("bisecting", "Bisecting: ", null, () => ({ kind: "bisecting" })),
+  rule("checkout", "[", new RegExp(`^\\[${SHA}\\] ?(.*)$`), (m) => ({ kind: "checkout", sha: m1(m), subject: m1(m, 2) })),
+  rule("only-skipped", "There are only 'skip'ped commits left to test.", null, () => ({ kind: "only-skipped" })),
+  rule("only-skipped", "The first bad commit could be any of:", null, () => ({ kind: "only-skipped" })),
+  rule("only-skipped", "We cannot bisect more!", null, () => ({ kind: "only-skipped" })),
+  rule("error-probability", "accumulated error probability: ", /^accumulated error probability: (\d+(?:\.\d+)?)$/, (m) => ({ kind: "error-probability", value: Number(m1(m)) })),
+  rule("culprit-signature", "culprit signature:", /^culprit signature: ([0-9a-f]+)$/, (m) => ({ kind: "culprit-signature", value: m1(m) }), WRAPS_SYZBOT),
+  rule("parent-signature", "parent ", /^parent +signature: ([0-9a-f]+)$/, (m) => ({ kind: "parent-signature", value: m1(m) }), WRAPS),
+  rule("revisions", "revisions tested: ", /^revisions tested: (\d+), total time: (\S+) \(build: (\S+), test: (\S+)\)$/, (m) => ({ kind: "revisions", count: Number(m1(m)), total: m1(m, 2), build: m1(m, 3), test: m1(m, 4) }), WRAPS_SYZBOT),
+  rule("result-commit", "first bad commit:", new RegExp(`^first bad commit: ${SHA}(?: (.*))?$`), (m) => ({ kind: "result-commit", direction: "cause", sha: m1(m), subject: m1(m, 2) }), WRAPS_SYZBOT),
+  rule("result-commit", "first good commit:", new RegExp(`^first good commit: ${SHA}(?: (.*))?$`), (m) => ({ kind: "result-commit", direction: "fix", sha: m1(m), subject: m1(m, 2) }), WRAPS_SYZBOT),
+  rule("recipients", "recipients (to): ", /^recipients \(to\): (\[.*\])$/, (m) => listLine("to", m1(m)), WRAPS_SYZBOT),
+  rule("recipients", "recipients (cc): ", /^recipients \(cc\): (\[.*\])$/, (m) => listLine("cc", m1(m)), WRAPS_SYZBOT),
+  rule("recipients", "cc: [", /^cc: (\[.*\])$/, (m) => listLine("all", m1(m)), WRAPS_SYZBOT),
+  rule("crash", "crash: ", /^crash: (.+)$/, (m) => ({ kind: "crash", title: m1(m) })),
+  rule("inconclusive", "bisection is inconclusive, the first bad commit could be any of:", null, () => ({ kind: "inconclusive", direction: "cause" }), SYZBOT),
+  rule("inconclusive", "bisection is inconclusive, the first good commit could be any of:", null, () => ({ kind: "inconclusive", direction: "fix" }), SYZBOT),
+  rule("no-range", "the crash already happened on the oldest tested release", null, () => ({ kind: "no-range", which: "oldest" })),
+  rule("no-range", "oldest tested release already had the bug", null, () => ({ kind: "no-range", which: "oldest" })),
+  rule("no-range", "crash still not fixed/happens on the oldest tested release", null, () => ({ kind: "no-range", which: "either" })),
+  rule("no-range", "the crash still happens on HEAD", null, () => ({ kind: "no-range", which: "head" })),
+  rule("no-range", "crash still not fixed", null, () => ({ kind: "no-range", which: "head" })),
+  rule("no-range", "HEAD had kernel build, boot or test errors", null, () => ({ kind: "no-range", which: "head-errors" })),
+  rule("no-range", "reproducer does not crash the merge base", null, () => ({ kind: "no-range", which: "merge-base" })),
+  rule("commit-msg", "commit msg: ", /^commit msg: (.*)$/, (m) => ({ kind: "commit-msg", title: m1(m) })),
+  rule("error", "error: ", /^error: (.+)$/, (m) => ({ kind: "error", message: m1(m) })),
+  rule("bare-sha", null, /^([0-9a-f]{40})$/, (m) => ({ kind: "bare-sha", sha: m1(m) })),
+  rule("first-bad", null, /^([0-9a-f]{40}) is the first bad commit$/, (m) => ({ kind: "first-bad", sha: m1(m) }), { contains: " is the first bad commit" }),
+  rule("next-step", null, /^[0-9a-f]{40} is a merge base, check if it has the bug$/, () => next("merge-base"), { contains: " is a merge base" }),
+  rule("host", null, /^(.+?) starts bisection (.+)$/, (m) => ({ kind: "host", host: m1(m), time: m1(m, 2) }), { contains: " starts bisection " }),
+];
 
-/** The rules by the first character of their prefix: most lines of a log (and all of a crash report) try none. */
-const RULES_BY_FIRST_CHAR = new Map<string, Rule[]>();
-for (const rule of RULES) {
-  const first = rule[0][0] ?? "";
-  RULES_BY_FIRST_CHAR.set(first, [...(RULES_BY_FIRST_CHAR.get(first) ?? []), rule]);
+/** The prefix rules by the first character of their prefix: most lines of a log (and all of a crash report) try none. */
+const RULES_BY_FIRST_CHAR = new Map<string, AnyLineRule[]>();
+const SHAPE_RULES = LINE_RULES.filter((r) => r.prefix === null);
+for (const r of LINE_RULES) {
+  if (r.prefix === null) continue;
+  const first = r.prefix[0] ?? "";
+  RULES_BY_FIRST_CHAR.set(first, [...(RULES_BY_FIRST_CHAR.get(first) ?? []), r]);
 }
 
-export function classifyLogLine(text: string): LogLine | null {
+/** A classified line and whether only syzbot writes it. */
+export interface ClassifiedLine {
+  line: LogLine;
+  syzbotOnly: boolean;
+}
+
+function apply(r: AnyLineRule, t: string): ClassifiedLine | null {
+  const m = r.pattern ? r.pattern.exec(t) : [t];
+  const line = m && r.build(m);
+  if (line) return { line, syzbotOnly: r.syzbotOnly };
+  return r.wrappable && r.prefix !== null ? { line: { kind: "wrapped" }, syzbotOnly: r.syzbotOnly } : null;
+}
+
+export function classifyLogLine(text: string): ClassifiedLine | null {
   const t = text.trim();
   if (t.length === 0 || t.length > MAX_LOG_LINE) return null;
-  for (const [prefix, pattern, build] of RULES_BY_FIRST_CHAR.get(t[0] ?? "") ?? []) {
-    if (!t.startsWith(prefix)) continue;
-    if (!pattern) return build([] as unknown as RegExpExecArray);
-    const m = pattern.exec(t);
-    if (m) {
-      const line = build(m);
-      if (line) return line;
-    }
-    if (WRAPPABLE.has(prefix)) return { kind: "wrapped" };
+  for (const r of RULES_BY_FIRST_CHAR.get(t[0] ?? "") ?? []) {
+    if (!t.startsWith(r.prefix ?? "")) continue;
+    const found = apply(r, t);
+    if (found) return found;
   }
-  if (sha40.test(t)) return { kind: "bare-sha", sha: t };
-  if (t.length > 40 && t.endsWith(" is the first bad commit") && sha40.test(t.slice(0, 40))) {
-    return { kind: "first-bad", sha: t.slice(0, 40) };
+  for (const r of SHAPE_RULES) {
+    if (r.contains !== null && !t.includes(r.contains)) continue;
+    const found = apply(r, t);
+    if (found) return found;
   }
-  if (t.endsWith(" is a merge base, check if it has the bug") && sha40.test(t.slice(0, 40))) {
-    return next("merge-base");
-  }
-  const host = t.indexOf(" starts bisection ");
-  if (host > 0) return { kind: "host", host: t.slice(0, host), time: t.slice(host + " starts bisection ".length) };
   return null;
 }
 

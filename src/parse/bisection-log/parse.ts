@@ -1,21 +1,23 @@
 import { isCommitLine, parseCommitDisplay } from "../fields/commit-display.js";
 import { addressSet, bareCommit, emptyReport, emptyStep } from "../report-builder.js";
 import type { Commit, Report, Step, StepKind } from "../schema.js";
+import { isElision } from "../text/elision.js";
 import type { SourceLine } from "../text/source-lines.js";
 import { classifyWrapped, WRAPPED } from "../text/wrapped-lines.js";
-import { classifyLogLine, durationOf, type LogLine } from "./line-kinds.js";
+import { type ClassifiedLine, classifyLogLine, durationOf } from "./line-kinds.js";
+import type { ReaderOptions } from "../reader-options.js";
 
 const MAX_BUILD_ERROR = 500;
 /** Build output worth keeping as the reason a revision was skipped. */
 const BUILD_ERROR = /error|fail|killed|denied|cannot|not found|no such file|no rule to make|undefined reference|multiple definition|^\S+:\d+(?::\d+)?: /i;
 
 /** The log line at lines[i], joining hard-wrapped continuation lines. */
-export function logLineAt(lines: SourceLine[], i: number): { line: LogLine | null; next: number } {
+export function logLineAt(lines: SourceLine[], i: number): { line: ClassifiedLine["line"] | null; syzbotOnly: boolean; next: number } {
   const { value, next } = classifyWrapped(lines, i, (text) => {
-    const line = classifyLogLine(text);
-    return line?.kind === "wrapped" ? WRAPPED : line;
+    const found = classifyLogLine(text);
+    return found?.line.kind === "wrapped" ? WRAPPED : found;
   });
-  return { line: value, next };
+  return { line: value?.line ?? null, syzbotOnly: value?.syzbotOnly ?? false, next };
 }
 
 /** Whether the reproducer crashed: any crashing run counts (syzbot's threshold is applied by git's verdict). */
@@ -40,11 +42,6 @@ function mostFrequentCrash(step: Step | undefined): string | null {
   return best;
 }
 
-export interface LogParseOptions {
-  /** True where another report (an email, another log) starts at lines[i]. */
-  startsOtherReport: (lines: SourceLine[], i: number) => boolean;
-}
-
 /**
  * Parses one syzbot bisection log starting at lines[start]. The log ends at
  * the end of its block (fence, quote) or where another report starts.
@@ -52,7 +49,7 @@ export interface LogParseOptions {
 export function parseBisectionLog(
   lines: SourceLine[],
   start: number,
-  options: LogParseOptions,
+  options: ReaderOptions,
 ): { report: Report; end: number } {
   const first = lines[start];
   const report = emptyReport("bisection-log", first?.line ?? 1);
@@ -60,6 +57,8 @@ export function parseBisectionLog(
 
   const subjects = new Map<string, string>();
   const steps: Step[] = [];
+  /** The newest step of each commit: `# git bisect` lines name the commit just tested. */
+  const stepBySha = new Map<string, Step>();
   let current: Step | null = null;
   let pending: { kind: StepKind; release: string | null } | null = null;
   let sawStart = false;
@@ -113,6 +112,7 @@ export function parseBisectionLog(
           (inBisect ? (afterResult ? "parent" : "bisect") : !original ? "original" : original.sha === line.sha ? "config" : "bisect");
         current = { ...emptyStep(line.sha, kind), release: pending?.release ?? null, compiler: line.compiler };
         steps.push(current);
+        stepBySha.set(line.sha, current);
         pending = null;
         break;
       }
@@ -147,7 +147,7 @@ export function parseBisectionLog(
         report.range = { bad: line.bad, good: line.good };
         break;
       case "bisect-verdict": {
-        const step = [...steps].reverse().find((s) => s.sha === line.sha);
+        const step = stepBySha.get(line.sha);
         if (step) step.verdict = line.verdict;
         break;
       }
@@ -217,6 +217,7 @@ export function parseBisectionLog(
         let j = next;
         for (; j < end; j++) {
           const sha = (lines[j]?.text ?? "").trim();
+          if (isElision(sha)) continue;
           if (!/^[0-9a-f]{40}$/.test(sha)) break;
           report.candidates.push({ sha, subject: null });
         }
@@ -244,6 +245,9 @@ export function parseBisectionLog(
       case "bare-sha":
       case "wrapped":
         break;
+      default:
+        // A new line kind must be read here or listed above as carrying nothing.
+        line satisfies never;
     }
     i = next;
   }

@@ -1,6 +1,7 @@
 import type { Commit, DiffstatEntry } from "../schema.js";
 import type { SourceLine } from "../text/source-lines.js";
 import { parseNameAddress } from "./address-list.js";
+import { isDiffStart, parseDiff } from "./diff.js";
 import { expandAbbreviated, parseDiffstatLine } from "./diffstat.js";
 import { parseGitDate } from "./git-date.js";
 
@@ -27,6 +28,13 @@ const TRAILER = /^([A-Za-z][A-Za-z-]{0,40}-by|Cc):\s*(.+)$/;
 const MAX_MESSAGE_LINES = 2000;
 /** git indents the message by 4 and the file list by 1; 2 tells them apart even when a paste ate a space. */
 const MESSAGE_INDENT = 2;
+
+/** git's own merge subjects; a culprit known only by its subject (syzbot's email, a prose result) is a merge by it. */
+const MERGE_SUBJECT = /^Merge (?:tag|branch|branches|remote-tracking branch|commit|git:\/\/|https?:\/\/|'|")/;
+
+export function isMergeSubject(subject: string): boolean {
+  return MERGE_SUBJECT.test(subject);
+}
 
 export interface CommitDisplay {
   commit: Commit;
@@ -79,7 +87,13 @@ export function parseCommitDisplay(lines: SourceLine[], start: number, limit: nu
       continue;
     }
     const previousBlank = message.length === 0 || message[message.length - 1] === "";
-    if (indentOf(text) < base + MESSAGE_INDENT && (previousBlank || parseDiffstatLine(text))) break;
+    const shallower = indentOf(text) < base + MESSAGE_INDENT;
+    if (shallower && (previousBlank || parseDiffstatLine(text))) break;
+    // A message line a mail client wrapped after a space (format=flowed) goes on, unindented.
+    if (shallower && (lines[i - 1]?.text ?? "").endsWith(" ")) {
+      message[message.length - 1] += ` ${text.trim()}`;
+      continue;
+    }
     message.push(text.trim());
   }
   while (message.length > 0 && message[message.length - 1] === "") message.pop();
@@ -91,7 +105,16 @@ export function parseCommitDisplay(lines: SourceLine[], start: number, limit: nu
 
   const entries: DiffstatEntry[] = [];
   const summaryPaths: string[] = [];
-  for (; i < limit; i++) {
+  let patchAt = i;
+  while (patchAt < limit && (lines[patchAt]?.text.trim() ?? "") === "") patchAt++;
+  if (patchAt < limit && isDiffStart(lines[patchAt]?.text ?? "")) {
+    // The patch itself instead of a diffstat.
+    const patch = parseDiff(lines, patchAt, limit);
+    entries.push(...patch.entries);
+    i = patch.end;
+  }
+  const fromPatch = entries.length > 0;
+  for (; !fromPatch && i < limit; i++) {
     const text = lines[i]?.text ?? "";
     if (text.trim() === "") {
       if (entries.length > 0) break;
@@ -125,7 +148,8 @@ export function parseCommitDisplay(lines: SourceLine[], start: number, limit: nu
       date,
       files: diffstat.map((e) => e.path),
       diffstat,
-      merge: parents.length > 1,
+      // `git show` prints a Merge: line for every merge; syzbot's emails print none.
+      merge: parents.length > 1 || (parents.length === 0 && isMergeSubject(subject)),
       parents,
       trailers: parseTrailers(body),
     },

@@ -1,39 +1,37 @@
 import { splitAddressHeader } from "../fields/address-list.js";
 import { isCommitLine, parseCommitDisplay } from "../fields/commit-display.js";
 import { addressSet, emptyReport } from "../report-builder.js";
-import type { Links, Report } from "../schema.js";
+import type { Report } from "../schema.js";
 import type { SourceLine } from "../text/source-lines.js";
 import { BISECTED_IN_REPORT, type EmailAnchor, emailAnchorAt } from "./anchors.js";
+import { isElision } from "../text/elision.js";
+import { applyField, fieldAt } from "./fields.js";
+import type { ReaderOptions } from "../reader-options.js";
 
-/** `label:  value` fields of syzbot's templates, by label. */
-const LINK_FIELDS: Record<string, keyof Links> = {
-  "dashboard link": "dashboard",
-  "bisection log": "bisectionLog",
-  "final oops": "crashReport",
-  "final crash": "crashReport",
-  "console output": "consoleLog",
-  "console+strace": "consoleLog",
-  "kernel config": "kernelConfig",
-  "syz repro": "syzRepro",
-  "C reproducer": "cRepro",
-};
-const FIELD = /^([A-Za-z+ ]{2,20}):\s+(.+)$/;
-const START_COMMIT = /^([0-9a-f]{8,40})(?: .*)?$/;
 const CANDIDATE = /^([0-9a-f]{8,40})(?: (.*))?$/;
 const REPORTED_BY = /^Reported-(?:and-tested-)?by: (syzbot\+[0-9a-f]+@[a-z.]+)$/;
 const FIXES = /^Fixes: ([0-9a-f]{8,40}) \("(.*)"\)$/;
+/** A `Fixes:` tag a mail client broke inside its quoted subject. */
+const FIXES_CUT = /^Fixes: [0-9a-f]{8,40} \("(?!.*"\)$)/;
 const HEADER_LINE = /^(Subject|To|Cc|From):\s*(.*)$/i;
 const FOOTER = [/^For information about bisection process see:/, /^---$/];
 const MAX_HEADER_LOOKBACK = 60;
+/** A reply between two parts of a quoted email is at most this long; further on, the quote is another message. */
+const MAX_REPLY_LINES = 200;
 
-/** Strips `Re:`, `[syzbot]` and `[subsystem?]` tags from an email subject, leaving the crash title. */
+/**
+ * Strips `Re:`, `[syzbot]`, `[subsystem?]` and mptcp's `[syzkaller]` / `syzkaller:` tags from an
+ * email subject or issue title, and the backticks mptcp puts around function names, leaving the
+ * crash title (`[syzkaller] WARNING in \`__mptcp_clean_una\` (2)` -> `WARNING in __mptcp_clean_una (2)`).
+ */
 export function titleFromSubject(subject: string): string | null {
   let t = subject.trim();
   for (let guard = 0; guard < 16; guard++) {
     const before = t;
-    t = t.replace(/^(?:re|fwd?):\s*/i, "").replace(/^\[[^\]]{0,60}\]\s*/, "");
+    t = t.replace(/^(?:re|fwd?):\s*/i, "").replace(/^\[[^\]]{0,60}\]\s*/, "").replace(/^syz(?:kaller|bot):\s*/i, "");
     if (t === before) break;
   }
+  t = t.replace(/`([^`\s]+)`/g, "$1");
   return t.length > 0 ? t : null;
 }
 
@@ -55,11 +53,50 @@ function readHeaders(lines: SourceLine[], start: number): { subject: string | nu
     else if (name === "to") out.to.push(...splitAddressHeader(value).map((a) => a.email));
     else if (name === "cc") out.cc.push(...splitAddressHeader(value).map((a) => a.email));
   }
+  out.subject ??= threadSubject(lines);
   return out;
 }
 
-export interface EmailParseOptions {
-  startsOtherReport: (lines: SourceLine[], i: number) => boolean;
+/** A reply quoting syzbot's email is in the thread of its report: the message's own subject names the crash. */
+function threadSubject(lines: SourceLine[]): string | null {
+  for (let i = 0; i < lines.length && i < MAX_HEADER_LOOKBACK; i++) {
+    const line = lines[i];
+    if (!line || line.depth > 0 || line.text === "") break;
+    const m = HEADER_LINE.exec(line.text);
+    if (m && (m[1] ?? "").toLowerCase() === "subject" && /\[syzbot\]/.test(m[2] ?? "")) {
+      const folded = lines[i + 1] && /^[ \t]/.test(lines[i + 1]?.text ?? "") ? ` ${lines[i + 1]?.text.trim()}` : "";
+      return (m[2] ?? "") + folded;
+    }
+  }
+  return null;
+}
+
+/**
+ * Where a quoted email goes on after a reply cut into it (interleaved quoting): the next line at
+ * its quote depth, when only lines of other depths come between and no report starts there.
+ */
+function resumeAfterReply(lines: SourceLine[], from: number, depth: number, options: ReaderOptions): number | null {
+  if (depth === 0) return null;
+  for (let j = from; j < lines.length && j - from <= MAX_REPLY_LINES; j++) {
+    const line = lines[j];
+    if (!line) return null;
+    if (line.depth === depth) return j;
+    if (emailAnchorAt(lines, j).value || options.startsOtherReport(lines, j)) return null;
+  }
+  return null;
+}
+
+/** A `Fixes:` line, joined with its continuation when a mail client broke it. */
+function fixesAt(lines: SourceLine[], i: number, text: string): { sha: string; subject: string; next: number } | null {
+  let t = text;
+  let next = i + 1;
+  const following = lines[i + 1];
+  if (FIXES_CUT.test(t) && following && following.block === lines[i]?.block) {
+    t = `${t}${t.endsWith(" ") ? "" : " "}${following.text.trim()}`;
+    next = i + 2;
+  }
+  const m = FIXES.exec(t.trim());
+  return m ? { sha: m[1] ?? "", subject: m[2] ?? "", next } : null;
 }
 
 /**
@@ -70,10 +107,11 @@ export function parseSyzbotEmail(
   lines: SourceLine[],
   start: number,
   anchor: EmailAnchor,
-  options: EmailParseOptions,
+  options: ReaderOptions,
 ): { report: Report | null; unbisected: Report | null; end: number } {
   const first = lines[start];
-  const block = first?.block ?? 0;
+  let block = first?.block ?? 0;
+  const depth = first?.depth ?? 0;
   const report = emptyReport("syzbot-email", first?.line ?? 1);
   const headers = readHeaders(lines, start);
   report.crashTitle = headers.subject ? titleFromSubject(headers.subject) : null;
@@ -84,8 +122,15 @@ export function parseSyzbotEmail(
   let i = start + 1;
   let lastLine = start;
   for (; i < lines.length; i++) {
-    const line = lines[i];
-    if (!line || line.block !== block) break;
+    let line = lines[i];
+    if (line && line.block !== block) {
+      const resumed = crashStart < 0 ? resumeAfterReply(lines, i, depth, options) : null;
+      if (resumed === null) break;
+      i = resumed;
+      line = lines[i];
+      block = line?.block ?? block;
+    }
+    if (!line) break;
     const t = line.text.trim();
     const { value: other, next: afterAnchor } = emailAnchorAt(lines, i);
     // A bug report embeds its inconclusive result; any other anchor starts a new report.
@@ -134,13 +179,19 @@ export function parseSyzbotEmail(
       if (anchor.kind === "bug-report") crashStart = afterTags(lines, i + 1, block);
       continue;
     }
-    const fixes = FIXES.exec(t);
+    const fixes = fixesAt(lines, i, t);
     if (fixes) {
-      report.fixesTag = { sha: fixes[1] ?? "", subject: fixes[2] ?? "" };
+      report.fixesTag = { sha: fixes.sha, subject: fixes.subject };
+      i = fixes.next - 1;
+      lastLine = i;
       if (anchor.kind === "bug-report") crashStart = afterTags(lines, i + 1, block);
       continue;
     }
-    readField(t, report);
+    const field = fieldAt(lines, i, line.text);
+    if (field && applyField(field.label, field.value, report)) {
+      i = field.next - 1;
+      lastLine = i;
+    }
   }
 
   if (anchor.kind === "bug-report" && crashStart >= 0) {
@@ -184,28 +235,11 @@ function readCandidates(lines: SourceLine[], from: number, block: number, report
   let i = from;
   while (i < lines.length && lines[i]?.block === block && lines[i]?.text.trim() === "") i++;
   for (; i < lines.length && lines[i]?.block === block; i++) {
-    const m = CANDIDATE.exec(lines[i]?.text.trim() ?? "");
+    const t = lines[i]?.text.trim() ?? "";
+    if (isElision(t)) continue;
+    const m = CANDIDATE.exec(t);
     if (!m) break;
     report.candidates.push({ sha: m[1] ?? "", subject: m[2] ?? null });
   }
   return i;
-}
-
-function readField(text: string, report: Report): void {
-  const m = FIELD.exec(text);
-  if (!m) return;
-  const label = (m[1] ?? "").trim();
-  const value = (m[2] ?? "").trim().replace(/^\[OBSOLETE\] /, "");
-  const link = LINK_FIELDS[label];
-  if (link) {
-    report.links[link] = value;
-    return;
-  }
-  if (label === "start commit" || label === "HEAD commit" || label === "oldest commit" || label === "latest commit") {
-    const sha = START_COMMIT.exec(value);
-    if (label === "oldest commit" || label === "latest commit") report.boundaryCommitTitle = value.replace(/^\S+\s*/, "") || null;
-    else if (sha && (label === "start commit" || !report.startCommit)) report.startCommit = sha[1] ?? null;
-  } else if (label === "compiler") {
-    report.compilers = [value];
-  }
 }

@@ -1,7 +1,11 @@
+import { decodeMail } from "./mail.js";
+import { stripResidue } from "./residue.js";
+
 /**
  * Turns text as people paste it (Markdown fences, `<details>`, `>` quotes at any
- * depth, CRLF or stray CR) into plain lines, each tagged with the block it came
- * from so a log never runs past the fence or quote it was pasted in.
+ * depth, CRLF or stray CR, raw email bodies, terminal colours) into plain lines,
+ * each tagged with the block it came from so a log never runs past the fence or
+ * quote it was pasted in.
  */
 export interface SourceLine {
   /** The line without quote markers, fence indentation or structural HTML tags. */
@@ -10,6 +14,8 @@ export interface SourceLine {
   line: number;
   /** Lines of one fence, one quote level or one stretch of plain text share a block id. */
   block: number;
+  /** `>` quote depth: 0 for text as written, 1 for a quoted message, 2 for a quote inside it... */
+  depth: number;
   /** Index (in the array of lines) just after the last line of this line's block. */
   blockEnd: number;
 }
@@ -118,11 +124,14 @@ export function toSourceLines(input: string): SourceLine[] {
   let fence: Fence | null = null;
   let lastDepth = 0;
   const raw = splitLines(input);
-  for (let n = 0; n < raw.length; n++) {
-    const line = raw[n] ?? "";
+  const decoded = decodeMail(input, raw);
+  const count = decoded ? decoded.length : raw.length;
+  for (let n = 0; n < count; n++) {
+    const line = stripResidue(decoded ? (decoded[n]?.text ?? "") : (raw[n] ?? ""));
+    const number = decoded ? (decoded[n]?.line ?? n + 1) : n + 1;
     // Most lines start with a letter or a digit: no quote, fence or tag to look for.
     if (lastDepth === 0 && !fence && PLAIN_START.test(line)) {
-      out.push({ text: line, line: n + 1, block, blockEnd: 0 });
+      out.push({ text: line, line: number, block, depth: 0, blockEnd: 0 });
       continue;
     }
     const { text: unquoted, depth } = unquote(line);
@@ -135,7 +144,7 @@ export function toSourceLines(input: string): SourceLine[] {
         lastDepth = depth;
         if (closed) continue;
       } else {
-        out.push({ text: dropIndent(unquoted, fence.indent), line: n + 1, block, blockEnd: 0 });
+        out.push({ text: dropIndent(unquoted, fence.indent), line: number, block, depth, blockEnd: 0 });
         continue;
       }
     }
@@ -155,7 +164,7 @@ export function toSourceLines(input: string): SourceLine[] {
       block++;
       if (text === "") continue;
     }
-    out.push({ text, line: n + 1, block, blockEnd: 0 });
+    out.push({ text, line: number, block, depth, blockEnd: 0 });
   }
   // Parsers stop at the end of a block; knowing it up front keeps them linear.
   for (let i = out.length - 1, end = out.length; i >= 0; i--) {
