@@ -7,39 +7,55 @@ export interface Hierarchy {
   readonly parents: number[][];
 }
 
+type Counts = Pick<Coincidence, "size" | "common" | "count">;
+
+const indexesOf = (counts: Counts) => Array.from({ length: counts.size }, (_, i) => i);
+
+/** dropSmallSubsystems: owning SMALL_SUBSYSTEM_FILES files or fewer. */
+export function smallSubsystems(counts: Counts): Set<number> {
+  return new Set(indexesOf(counts).filter((i) => counts.count(i) <= SMALL_SUBSYSTEM_FILES));
+}
+
 /**
- * syzkaller's parentTransformations (parents.go), from the tree's file counts:
- * - a subsystem owning SMALL_SUBSYSTEM_FILES files or fewer is dropped;
- * - one whose files all belong to another is dropped when they are the same files (the one
- *   whose first list sorts first stays; equal lists drop both, as in syzkaller) or when it
- *   holds at least 75% of the other's;
- * - A is B's child when at least half of A's files are B's and B has more;
- * then each keeps only the parents not reachable through another (transitive reduction).
- * `firstLists[i]` is subsystem i's first list, "" for none.
+ * dropDuplicateSubsystems: one whose files all belong to another goes when they are the
+ * same files (the one whose first list sorts first stays; equal lists lose both, as in
+ * syzkaller) or when it holds at least 75% of the other's. Over every pair, the small ones too.
  */
-export function inferHierarchy(coincidence: Coincidence, firstLists: readonly string[]): Hierarchy {
-  const { size } = coincidence;
-  const indexes = Array.from({ length: size }, (_, i) => i);
-  const dropped = new Set(indexes.filter((i) => coincidence.count(i) <= SMALL_SUBSYSTEM_FILES));
-  // Over every pair of the matrix, the small ones too, as syzkaller does.
-  for (const a of indexes) {
-    for (const b of indexes) {
-      const common = coincidence.common(a, b);
-      if (a === b || common === 0 || common !== coincidence.count(a)) continue;
-      const whole = common === coincidence.count(b);
-      if (whole ? !((firstLists[a] as string) < (firstLists[b] as string)) : 4 * common >= 3 * coincidence.count(b)) dropped.add(a);
+export function duplicateSubsystems(counts: Counts, firstLists: readonly string[]): Set<number> {
+  const dropped = new Set<number>();
+  for (const a of indexesOf(counts)) {
+    for (const b of indexesOf(counts)) {
+      const common = counts.common(a, b);
+      if (a === b || common === 0 || common !== counts.count(a)) continue;
+      const same = common === counts.count(b);
+      if (same ? !((firstLists[a] as string) < (firstLists[b] as string)) : 4 * common >= 3 * counts.count(b)) dropped.add(a);
     }
   }
-  const kept = indexes.filter((i) => !dropped.has(i));
-  const parents: number[][] = indexes.map(() => []);
+  return dropped;
+}
+
+/** setParents: A is B's child when at least half of A's files are B's and B has more; then reduced. */
+export function inferParents(counts: Counts, kept: readonly number[]): number[][] {
+  const parents: number[][] = indexesOf(counts).map(() => []);
   for (const a of kept) {
     for (const b of kept) {
-      const common = coincidence.common(a, b);
-      if (a !== b && common > 0 && 2 * common >= coincidence.count(a) && coincidence.count(a) < coincidence.count(b)) parents[a]!.push(b);
+      const common = counts.common(a, b);
+      if (a !== b && common > 0 && 2 * common >= counts.count(a) && counts.count(a) < counts.count(b)) parents[a]!.push(b);
     }
   }
   reduceParents(parents);
-  return { kept, parents };
+  return parents;
+}
+
+/**
+ * syzkaller's parentTransformations (parents.go) from the tree's file counts: small and
+ * duplicate subsystems dropped, parents inferred among the rest.
+ * `firstLists[i]` is subsystem i's first list, "" for none.
+ */
+export function inferHierarchy(counts: Counts, firstLists: readonly string[]): Hierarchy {
+  const dropped = new Set([...smallSubsystems(counts), ...duplicateSubsystems(counts, firstLists)]);
+  const kept = indexesOf(counts).filter((i) => !dropped.has(i));
+  return { kept, parents: inferParents(counts, kept) };
 }
 
 /** Every subsystem reachable upwards from `start`, not counting itself. */
