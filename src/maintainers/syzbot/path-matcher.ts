@@ -46,25 +46,25 @@ export class PathMatcher {
   /** The owners of the rules that claim `path`, each once, in ascending order. */
   match(path: string): number[] {
     if (path.length > PATH_MAX) return [];
-    const hit = new Set<number>(this.onlyExcluding);
+    const hit: number[] = [...this.onlyExcluding];
     // The trie node after i characters holds the wildcards whose prefix is path.slice(0, i);
     // past the end, charCodeAt gives NaN, which no node has.
     let node: TrieNode | undefined = this.root;
     for (let i = 0; node !== undefined; node = node.next.get(path.charCodeAt(i++))) {
       for (let k = 0; k < node.here.length; k += 2) {
         const rule = node.here[k] as number;
-        if (!hit.has(rule) && this.rules[rule]?.includes[node.here[k + 1] as number]?.matches(path)) hit.add(rule);
+        if (this.rules[rule]?.includes[node.here[k + 1] as number]?.matches(path)) hit.push(rule);
       }
     }
     if (this.anySearch?.test(path)) {
-      for (const { rule, regex } of this.searches) if (!hit.has(rule) && regex.test(path)) hit.add(rule);
+      for (const { rule, regex } of this.searches) if (regex.test(path)) hit.push(rule);
     }
-    const owners = new Set<number>();
+    const owners: number[] = [];
     for (const index of hit) {
       const rule = this.rules[index] as PathRule;
-      if (!rule.excludes.some((wildcard) => wildcard.matches(path))) owners.add(rule.owner);
+      if (!owners.includes(rule.owner) && !rule.excludes.some((wildcard) => wildcard.matches(path))) owners.push(rule.owner);
     }
-    return [...owners].sort((a, b) => a - b);
+    return owners.sort((a, b) => a - b);
   }
 
   private insert(prefix: string, rule: number, position: number): void {

@@ -15,6 +15,8 @@ export class Wildcard {
   private readonly subtree: boolean;
   /** null for a wildcard without `*` or `?`, matched as text. */
   private readonly regex: RegExp | null;
+  /** The longest literal piece after the prefix: a path without it cannot match, and includes() is cheaper than the regexp. */
+  private readonly required: string;
 
   constructor(wildcard: string) {
     const text = wildcard.endsWith("/*") ? wildcard.slice(0, -1) : wildcard;
@@ -24,10 +26,14 @@ export class Wildcard {
     const body = text.replace(REGEX_SPECIAL, (char) => (char === "*" ? "[^/]*" : char === "?" ? "." : `\\${char}`));
     this.regexp = `^${body}${this.subtree ? "" : "(?:/|$)"}`;
     this.regex = special === -1 ? null : new RegExp(this.regexp);
+    this.required = text
+      .slice(this.prefix.length)
+      .split(/[*?]/)
+      .reduce((longest, piece) => (piece.length > longest.length ? piece : longest), "");
   }
 
   matches(path: string): boolean {
-    if (this.regex !== null) return this.regex.test(path);
+    if (this.regex !== null) return path.includes(this.required, this.prefix.length) && this.regex.test(path);
     if (!path.startsWith(this.prefix)) return false;
     return this.subtree || path.length === this.prefix.length || path[this.prefix.length] === "/";
   }
