@@ -9,7 +9,7 @@ import { maintainersSource } from "../analyse/subsystems/maintainers-source.js";
 import { rankSubsystems, significantSubsystems } from "../analyse/subsystems/rank.js";
 import type { SubsystemSource } from "../analyse/subsystems/source.js";
 import { syzbotSource } from "../analyse/subsystems/syzbot-source.js";
-import { loadBundledLinux } from "../maintainers/index.js";
+import { DROPPED_PATTERN, loadBundledLinux } from "../maintainers/index.js";
 import { parseText } from "../parse/index.js";
 
 const LOGS = fileURLToPath(new URL("../../../shared/data/syzbot-study/logs/", import.meta.url));
@@ -74,12 +74,17 @@ if (!existsSync(LOGS)) {
   const { maintainers, subsystems } = loadBundledLinux();
   const namers: [string, Namer][] = [
     ["syzbot's list (SubsystemList.match)", (path) => subsystems.match(path)],
-    ["the app's naming: syzbotSource, then MAINTAINERS for dropped paths", bySources([syzbotSource(subsystems), maintainersSource(maintainers)])],
+    ["the app's naming: syzbotSource, then maintainersSource", bySources([syzbotSource(subsystems), maintainersSource(maintainers)])],
     ["the old naming: maintainersSource alone", bySources([maintainersSource(maintainers)])],
   ];
   out(`syzbot study: ${all.length} kernel paths (${culprit.size} culprit files of non-merge culprits, ${crash.size} crash stack files)`);
   if (missing.length > 0) out(`${missing.length} paths have no stored answer and are left out (refresh: see the answers' README)`);
   const judged = all.filter((path) => answers.paths[path] !== undefined);
+  const ignored = judged.filter((path) => DROPPED_PATTERN.test(path));
+  out(
+    `${ignored.length} of them are where syzbot ignores MAINTAINERS on purpose (Documentation/, scripts/, samples/, tools/, Makefiles); ` +
+      `there the app's naming puts syzbot's dropped patterns back, or asks MAINTAINERS`,
+  );
   answers.sets.forEach((set, index) => {
     const theirs = (path: string) => (answers.paths[path]?.[index] ?? "").split(" ").filter((name) => name !== "");
     out();
@@ -89,6 +94,9 @@ if (!existsSync(LOGS)) {
       const { same, first } = compare(judged, ours, theirs);
       out(`  ${name.padEnd(68)}${pct(same, judged.length).padEnd(20)}${pct(first, judged.length)}`);
     }
+    const rest = judged.filter((path) => !DROPPED_PATTERN.test(path));
+    const app = compare(rest, namers[1]![1], theirs);
+    out(`  ${"the app's naming, where syzbot does not ignore MAINTAINERS".padEnd(68)}${pct(app.same, rest.length).padEnd(20)}${pct(app.first, rest.length)}`);
     for (const [name, ours] of namers.slice(0, 2)) {
       const { differences } = compare(judged, ours, theirs);
       if (differences.size === 0) continue;

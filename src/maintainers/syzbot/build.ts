@@ -53,14 +53,18 @@ function ruleParts(record: SyzbotRecord): number {
   return record.includes.length + record.regexps.length + record.excludes.length;
 }
 
-function pathRules(drafts: readonly Draft[]): PathRule[] {
+/** The drafts' path rules, as syzbot has them or with the patterns it drops put back. */
+function pathRules(drafts: readonly Draft[], withDropped: boolean): PathRule[] {
+  const wildcards = (kept: readonly string[], dropped: readonly string[]) => [...kept, ...(withDropped ? dropped : [])].map((w) => new Wildcard(w));
   return drafts.flatMap((draft, owner) =>
-    draft.records.filter((record) => ruleParts(record) > 0).map((record) => ({
-      owner,
-      includes: record.includes.map((wildcard) => new Wildcard(wildcard)),
-      regexps: record.regexps,
-      excludes: record.excludes.map((wildcard) => new Wildcard(wildcard)),
-    })),
+    draft.records
+      .map((record) => ({
+        owner,
+        includes: wildcards(record.includes, record.dropped.includes),
+        regexps: record.regexps,
+        excludes: wildcards(record.excludes, record.dropped.excludes),
+      }))
+      .filter((rule) => rule.includes.length + rule.regexps.length + rule.excludes.length > 0),
   );
 }
 
@@ -85,7 +89,7 @@ export function buildSubsystemList(file: MaintainersFile | string, tree: TreeDat
   const records = syzbotRecords(typeof file === "string" ? parseMaintainers(file) : file);
   const extra = handMade(records);
   const drafts = [...extra.drafts, ...byList(records.filter((record) => !extra.taken.has(record)))];
-  const matcher = new PathMatcher(pathRules(drafts));
+  const matcher = new PathMatcher(pathRules(drafts, false));
   const coincidence = new Coincidence(drafts.length, matcher, (tree ?? bundledLinuxData().tree).files);
   const { kept, parents } = inferHierarchy(coincidence, drafts.map((draft) => draft.lists[0] ?? ""));
 
@@ -110,5 +114,5 @@ export function buildSubsystemList(file: MaintainersFile | string, tree: TreeDat
       catchAll: draft.lists.some((list) => lower(list) === CATCH_ALL_LIST),
     };
   }
-  return subsystemList({ matcher, subsystems, parents });
+  return subsystemList({ matcher, withDropped: () => new PathMatcher(pathRules(drafts, true)), subsystems, parents });
 }

@@ -9,6 +9,8 @@ export interface SyzbotRecord {
   readonly includes: readonly string[];
   /** X: wildcards, less those under DROPPED_PATTERN. */
   readonly excludes: readonly string[];
+  /** The F: and X: wildcards under DROPPED_PATTERN, which syzbot leaves out on purpose. */
+  readonly dropped: { readonly includes: readonly string[]; readonly excludes: readonly string[] };
   /** N: regexps, none dropped (RE2 syntax for syzkaller; one JavaScript cannot compile is left out). */
   readonly regexps: readonly RegExp[];
   /** L: addresses as written (syzkaller's grouping key, compared lower-cased here). */
@@ -42,11 +44,12 @@ function compiled(regexp: string): RegExp[] {
 export function syzbotRecords(file: MaintainersFile): SyzbotRecord[] {
   return file.sections.map((section) => {
     const values = (tag: string) => section.entries.filter((entry) => entry.tag === tag).map((entry) => entry.value.trim());
-    const kept = (tag: string) => values(tag).filter((pattern) => !DROPPED_PATTERN.test(pattern));
+    const kept = (tag: string, drop: boolean) => values(tag).filter((pattern) => DROPPED_PATTERN.test(pattern) === drop);
     return {
       name: section.name.trim(),
-      includes: kept("F"),
-      excludes: kept("X"),
+      includes: kept("F", false),
+      excludes: kept("X", false),
+      dropped: { includes: kept("F", true), excludes: kept("X", true) },
       regexps: values("N").flatMap(compiled),
       lists: values("L").map(listAddress).filter((address) => address !== ""),
     };

@@ -63,16 +63,24 @@ describe("syzbotSource", () => {
     expect(labels([{ path: "lib/sort.c", lines: 3 }])).toEqual(["kernel"]);
   });
 
-  // syzbot drops these patterns on purpose; a culprit file there keeps MAINTAINERS' answer.
+  // syzbot drops the patterns of these places on purpose; for a culprit file they are put back.
   test.each([
-    ["tools/testing/selftests/bpf/prog_tests/align.c", "kernel", ["bpf"]],
-    ["Documentation/admin-guide/mm/transhuge.rst", "kernel", ["mm"]],
-    ["scripts/kconfig/confdata.c", "kernel", ["kbuild"]],
-    ["mm/Makefile", "mm", ["mm"]],
-  ])("%s: syzbot alone says %s, the app %j from MAINTAINERS", (path, syzbot, fromMaintainers) => {
-    expect(linux.subsystems.match(path)).toEqual([syzbot]);
+    ["tools/testing/selftests/bpf/prog_tests/align.c", ["kernel"], ["bpf"]],
+    ["Documentation/admin-guide/mm/transhuge.rst", ["kernel"], ["mm"]],
+    ["scripts/kconfig/confdata.c", ["kernel"], ["kbuild"]],
+    ["Makefile", ["kernel"], ["kbuild"]],
+    ["mm/Makefile", ["mm"], ["mm"]],
+    ["drivers/iio/common/cros_ec_sensors/Makefile", ["chrome", "iio"], ["chrome", "iio"]],
+  ])("%s: syzbot's list says %j, the app %j", (path, syzbot, app) => {
+    expect(linux.subsystems.match(path)).toEqual(syzbot);
     const ranked = rankSubsystems([{ path, lines: 1 }], sources);
-    expect(ranked.map((s) => s.name)).toEqual(fromMaintainers);
-    expect(ranked.map((s) => s.source)).toEqual(fromMaintainers.map(() => "MAINTAINERS"));
+    expect(ranked.map((s) => [s.name, s.source])).toEqual(app.map((name) => [name, "syzbot"]));
+  });
+
+  test("where even the dropped patterns name only kernel, MAINTAINERS' own answer decides", () => {
+    // KERNEL SELFTEST FRAMEWORK's files are all under tools/, so syzbot has no kselftest.
+    const path = "tools/testing/selftests/x86/fsgsbase.c";
+    expect(linux.subsystems.matchWithDropped(path)).toEqual(["kernel"]);
+    expect(rankSubsystems([{ path, lines: 1 }], sources).map((s) => [s.name, s.source])).toEqual([["kselftest", "MAINTAINERS"]]);
   });
 });
