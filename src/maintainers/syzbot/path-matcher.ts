@@ -14,8 +14,8 @@ export interface PathRule {
 
 interface TrieNode {
   /** Include wildcards whose prefix ends here, as [rule, wildcard] index pairs. */
-  readonly here: number[];
-  readonly next: Map<number, TrieNode>;
+  here: number[] | null;
+  next: Map<number, TrieNode> | null;
 }
 
 // No path is longer than PATH_MAX; refusing longer input bounds the regexp work per path.
@@ -29,7 +29,7 @@ const PATH_MAX = 4096;
  * regexps only when one combined regexp says one of them can match.
  */
 export class PathMatcher {
-  private readonly root: TrieNode = { here: [], next: new Map() };
+  private readonly root: TrieNode = { here: null, next: null };
   private readonly searches: { rule: number; regex: RegExp }[] = [];
   private readonly anySearch: RegExp | null;
   private readonly onlyExcluding: number[] = [];
@@ -50,10 +50,12 @@ export class PathMatcher {
     // The trie node after i characters holds the wildcards whose prefix is path.slice(0, i);
     // past the end, charCodeAt gives NaN, which no node has.
     let node: TrieNode | undefined = this.root;
-    for (let i = 0; node !== undefined; node = node.next.get(path.charCodeAt(i++))) {
-      for (let k = 0; k < node.here.length; k += 2) {
-        const rule = node.here[k] as number;
-        if (this.rules[rule]?.includes[node.here[k + 1] as number]?.matches(path)) hit.push(rule);
+    for (let i = 0; node !== undefined; node = node.next?.get(path.charCodeAt(i++))) {
+      const here = node.here;
+      if (here === null) continue;
+      for (let k = 0; k < here.length; k += 2) {
+        const rule = here[k] as number;
+        if (this.rules[rule]?.includes[here[k + 1] as number]?.matches(path)) hit.push(rule);
       }
     }
     if (this.anySearch?.test(path)) {
@@ -71,13 +73,14 @@ export class PathMatcher {
     let node = this.root;
     for (let i = 0; i < prefix.length; i++) {
       const code = prefix.charCodeAt(i);
+      node.next ??= new Map();
       let next = node.next.get(code);
       if (next === undefined) {
-        next = { here: [], next: new Map() };
+        next = { here: null, next: null };
         node.next.set(code, next);
       }
       node = next;
     }
-    node.here.push(rule, position);
+    (node.here ??= []).push(rule, position);
   }
 }
