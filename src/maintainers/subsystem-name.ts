@@ -9,10 +9,6 @@ export interface SubsystemName {
   readonly catchAll: boolean;
 }
 
-// syzkaller's tables, looked up case-insensitively: an address is the same list whatever its case.
-const NAME_EXCEPTIONS_BY_EMAIL = new Map(Object.entries(NAME_EXCEPTIONS).map(([email, name]) => [email.toLowerCase(), name]));
-const NOT_SUBSYSTEM = new Set(NOT_SUBSYSTEM_LISTS.map((email) => email.toLowerCase()));
-const CATCH_ALL = CATCH_ALL_LIST.toLowerCase();
 const CATCH_ALL_NAME = "kernel";
 
 const NAME_PREFIX = "linux-";
@@ -28,7 +24,7 @@ const NAME_SUFFIXES = [
  * by a right-to-left word-break pass, linear in the address. Returns "" without an `@`.
  */
 export function emailToName(email: string): string {
-  const exception = NAME_EXCEPTIONS_BY_EMAIL.get(email.toLowerCase());
+  const exception = NAME_EXCEPTIONS.get(email.toLowerCase());
   if (exception !== undefined) return exception;
   const at = email.indexOf("@");
   if (at === -1) return "";
@@ -72,7 +68,7 @@ function listsOf(section: Section): string[] {
  */
 function nameFromLists(lists: readonly string[], use: ReadonlyMap<string, number> | undefined): string | undefined {
   const candidates = lists
-    .filter((list) => list !== CATCH_ALL && !NOT_SUBSYSTEM.has(list))
+    .filter((list) => list !== CATCH_ALL_LIST && !NOT_SUBSYSTEM_LISTS.has(list))
     .map((list) => ({ list, name: emailToName(list), use: use?.get(list) ?? 0 }))
     .filter((c) => isUsableName(c.name));
   candidates.sort((a, b) => a.use - b.use);
@@ -81,7 +77,7 @@ function nameFromLists(lists: readonly string[], use: ReadonlyMap<string, number
 
 function nameSection(section: Section): SubsystemName {
   const lists = listsOf(section);
-  if (section.name === "THE REST" || (lists.length > 0 && lists.every((list) => list === CATCH_ALL))) {
+  if (section.name === "THE REST" || (lists.length > 0 && lists.every((list) => list === CATCH_ALL_LIST))) {
     return { name: CATCH_ALL_NAME, catchAll: true };
   }
   return { name: nameFromLists(lists, listUse.get(section)) ?? slugOf(section.name), catchAll: false };

@@ -18,7 +18,6 @@ interface Draft {
 }
 
 const lower = (email: string) => email.toLowerCase();
-const NOT_SUBSYSTEM = new Set(NOT_SUBSYSTEM_LISTS.map(lower));
 
 /** groupByRules: the hand-made subsystems, with the records they take out of the list groups. */
 function handMade(records: readonly SyzbotRecord[]): { drafts: Draft[]; taken: Set<SyzbotRecord> } {
@@ -45,7 +44,7 @@ function byList(records: readonly SyzbotRecord[]): Draft[] {
     }
   }
   return [...groups]
-    .filter(([key, group]) => !NOT_SUBSYSTEM.has(key) && group.records.some((record) => ruleParts(record) > 0))
+    .filter(([key, group]) => !NOT_SUBSYSTEM_LISTS.has(key) && group.records.some((record) => ruleParts(record) > 0))
     .map(([, group]) => ({ name: null, lists: [group.list], records: group.records }));
 }
 

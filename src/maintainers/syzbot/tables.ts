@@ -2,10 +2,13 @@
 // google/syzkaller pkg/subsystem/linux (rules.go, names.go, subsystems.go,
 // path_coincidence.go, parents.go) at commit 1e72964b0111 (2026-08-17), whose generated
 // list (pkg/subsystem/lists/linux.go) is revision 20260118, from Linux 6.19-rc6.
-// Addresses are written as syzkaller writes them: it compares them case-sensitively.
+// Addresses are written as syzkaller writes them; they are looked up lower-cased here, since
+// an address is the same list whatever its case (syzkaller compares them as written).
+
+const lowerCased = (emails: readonly string[]) => emails.map((email) => email.toLowerCase());
 
 /** names.go emailExceptions: lists whose name the address does not give. */
-export const NAME_EXCEPTIONS: Readonly<Record<string, string>> = {
+const NAME_EXCEPTIONS_AS_WRITTEN: Readonly<Record<string, string>> = {
   "patches@opensource.cirrus.com": "cirrus",
   "virtualization@lists.linux-foundation.org": "virt",
   "virtualization@lists.linux.dev": "virt",
@@ -38,8 +41,12 @@ export const NAME_EXCEPTIONS: Readonly<Record<string, string>> = {
   "tomoyo-users_en@lists.sourceforge.net": "tomoyo",
 };
 
+export const NAME_EXCEPTIONS: ReadonlyMap<string, string> = new Map(
+  Object.entries(NAME_EXCEPTIONS_AS_WRITTEN).map(([email, name]) => [email.toLowerCase(), name]),
+);
+
 /** rules.go notSubsystemEmails: lists that look like a subsystem's but stand for none. */
-export const NOT_SUBSYSTEM_LISTS: readonly string[] = [
+export const NOT_SUBSYSTEM_LISTS: ReadonlySet<string> = new Set(lowerCased([
   "linaro-mm-sig@lists.linaro.org",
   "samba-technical@lists.samba.org",
   "storagedev@microchip.com",
@@ -51,7 +58,7 @@ export const NOT_SUBSYSTEM_LISTS: readonly string[] = [
   "kernel@collabora.com",
   // "The list is too broad and always intersects with other lists."
   "x86@kernel.org",
-];
+]));
 
 /** The list of THE REST: its subsystem (`kernel`) owns every path and is everyone's ancestor. */
 export const CATCH_ALL_LIST = "linux-kernel@vger.kernel.org";
