@@ -5,8 +5,6 @@
 // Addresses are written as syzkaller writes them; they are looked up lower-cased here, since
 // an address is the same list whatever its case (syzkaller compares them as written).
 
-const lowerCased = (emails: readonly string[]) => emails.map((email) => email.toLowerCase());
-
 /** names.go emailExceptions: lists whose name the address does not give. */
 const NAME_EXCEPTIONS_AS_WRITTEN: Readonly<Record<string, string>> = {
   "patches@opensource.cirrus.com": "cirrus",
@@ -46,7 +44,8 @@ export const NAME_EXCEPTIONS: ReadonlyMap<string, string> = new Map(
 );
 
 /** rules.go notSubsystemEmails: lists that look like a subsystem's but stand for none. */
-export const NOT_SUBSYSTEM_LISTS: ReadonlySet<string> = new Set(lowerCased([
+export const NOT_SUBSYSTEM_LISTS: ReadonlySet<string> = new Set(
+  [
   "linaro-mm-sig@lists.linaro.org",
   "samba-technical@lists.samba.org",
   "storagedev@microchip.com",
@@ -58,7 +57,8 @@ export const NOT_SUBSYSTEM_LISTS: ReadonlySet<string> = new Set(lowerCased([
   "kernel@collabora.com",
   // "The list is too broad and always intersects with other lists."
   "x86@kernel.org",
-]));
+  ].map((email) => email.toLowerCase()),
+);
 
 /** The list of THE REST: its subsystem (`kernel`) owns every path and is everyone's ancestor. */
 export const CATCH_ALL_LIST = "linux-kernel@vger.kernel.org";
