@@ -13,6 +13,7 @@ const SHARED = fileURLToPath(new URL("../../../shared/data/linux/", import.meta.
 const FIXTURES = fileURLToPath(new URL("../../test/fixtures/linux/", import.meta.url));
 const BIN = fileURLToPath(new URL("../../bin/syztriage.js", import.meta.url));
 const CLI_MAIN = fileURLToPath(new URL("../../lib/cli/main.js", import.meta.url));
+const BUNDLED = new URL("../../lib/maintainers/bundled.js", import.meta.url);
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -75,6 +76,11 @@ function benchSyzbotList(log: (line: string) => void): void {
   for (const [name, path] of worst) {
     const ms = median(Array.from({ length: 5 }, () => timed(() => list.match(path))));
     log(`syzbot list: worst case ${name}: ${ms.toFixed(2)} ms (goal < ${WORST_GOAL_MS} ms: ${ms < WORST_GOAL_MS ? "met" : "NOT met"})`);
+  }
+  if (existsSync(fileURLToPath(BUNDLED))) {
+    const script = `const { loadBundledLinux } = await import(${JSON.stringify(BUNDLED.href)}); loadBundledLinux();`;
+    const wall = median(Array.from({ length: 3 }, () => wallMs(process.execPath, ["--input-type=module", "-e", script])));
+    log(`loadBundledLinux() in a new node process (the dry run's default): ${wall.toFixed(0)} ms median of 3`);
   }
 }
 
