@@ -17,7 +17,7 @@ function keyPaths(shape: Record<string, unknown>, prefix = ""): string[] {
 describe("configuration", () => {
   test("no file at all gives working defaults", () => {
     expect(DEFAULT_CONFIG.labels).toEqual({ prefix: "subsystem: ", color: "1d76db", extra: [], unreliable: "bisection: unreliable", duplicate: "", invalid: "invalid", crash: "" });
-    expect(DEFAULT_CONFIG.subsystems).toEqual({ rules: {}, max: 3, maintainers: "MAINTAINERS", from: ["culprit", "crash"] });
+    expect(DEFAULT_CONFIG.subsystems).toEqual({ rules: {}, max: 3, maintainers: "MAINTAINERS", naming: "syzbot", from: ["culprit", "crash"] });
     expect(DEFAULT_CONFIG.mentions.max).toBe(10);
     expect(DEFAULT_CONFIG.mentions.lookup).toBe(true);
   });

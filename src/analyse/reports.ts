@@ -3,7 +3,7 @@ import { normalizeTitle } from "../crash/index.js";
 import { isInfraTitle } from "./verdict/signals.js";
 import type { CrashFinding, Report, Verdict } from "../parse/schema.js";
 import type { ReadText, TextOrigin } from "./origin.js";
-import { type RankedSubsystem, rankSubsystems } from "./subsystems/rank.js";
+import { type RankedSubsystem, rankSubsystems, significantSubsystems } from "./subsystems/rank.js";
 import type { SubsystemSource } from "./subsystems/source.js";
 
 /** What the kernel tree the project follows says about a commit (GET commit); the dry run knows none. */
@@ -84,9 +84,9 @@ export interface Analysis {
   crashes: AnalysedCrash[];
 }
 
-/** The one subsystem of a crash's guilty file: owners tied on it (AIO and FILESYSTEMS for fs/aio.c) would each label the issue. */
+/** The subsystems of a crash's guilty file: syzbot's set for it (drivers/vhost/net.c is kvm, net and virt). */
 export function fileSubsystems(path: string | null, sources: readonly SubsystemSource[]): RankedSubsystem[] {
-  return path ? rankSubsystems([{ path, lines: 1 }], [...sources]).slice(0, 1) : [];
+  return path ? significantSubsystems(rankSubsystems([{ path, lines: 1 }], [...sources])) : [];
 }
 
 /** A title's class (`KASAN`, `WARNING`) and the function it names, after syzbot's normalization. */

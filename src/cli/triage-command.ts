@@ -3,7 +3,7 @@ import { type ConfigResult, configFromYaml } from "../config/load.js";
 import { DEFAULT_CONFIG } from "../config/schema.js";
 import { decide } from "../decide/decide.js";
 import type { MaintainersFacts } from "../decide/facts.js";
-import { loadMaintainers } from "../maintainers/index.js";
+import { maintainersFrom } from "../decide/maintainers-facts.js";
 import { dryRunMaintainers } from "./dry-run-maintainers.js";
 import { dryRunFacts } from "./dry-run.js";
 import { type CliIO, UsageError } from "./io.js";
@@ -66,12 +66,12 @@ export async function triageCommand(argv: string[], io: CliIO): Promise<number> 
   const config: ConfigResult = values.config === undefined ? { ok: true, config: DEFAULT_CONFIG } : configFromYaml(await readOrFail(io, values.config));
   let maintainers: MaintainersFacts | null;
   if (values.maintainers !== undefined) {
-    const built = loadMaintainers({
+    const sources = {
       maintainers: await readOrFail(io, values.maintainers),
       ...(values.mailmap === undefined ? {} : { mailmap: await readOrFail(io, values.mailmap) }),
       ...(values.dirs === undefined ? {} : { directories: await readOrFail(io, values.dirs) }),
-    });
-    maintainers = { maintainers: built, origin: values.maintainers };
+    };
+    maintainers = maintainersFrom(sources, values.maintainers);
   } else maintainers = config.ok ? dryRunMaintainers(config.config) : null;
 
   const text = await readOrFail(io, positionals[0] as string);

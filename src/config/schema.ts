@@ -65,6 +65,8 @@ export const ConfigSchema = z.strictObject({
         .max(200)
         .refine((v) => maintainersLocation(v) !== null, 'must be a path, "owner/repo@ref:path", "bundled" or ""')
         .default(DEFAULT_MAINTAINERS),
+      /** `syzbot`: the names syzbot gives (derived from MAINTAINERS as its generator does); `maintainers`: a slug of each section's list. */
+      naming: z.enum(["syzbot", "maintainers"]).default("syzbot"),
       /** Where subsystems come from: the files the culprit changed, the crash's guilty file. */
       from: z.array(z.enum(["culprit", "crash"])).max(2).default(["culprit", "crash"]),
     })

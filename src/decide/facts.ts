@@ -2,7 +2,7 @@ import type { CommitFacts, FetchedLog } from "../analyse/reports.js";
 import type { ReadText } from "../analyse/origin.js";
 import type { IssueSummary } from "../analyse/duplicates.js";
 import type { ConfigResult } from "../config/load.js";
-import type { Maintainers } from "../maintainers/index.js";
+import type { Maintainers, SubsystemList } from "../maintainers/index.js";
 
 /** A comment of the issue, as far as commands and the app's own summary go. */
 export interface CommentFacts {
@@ -15,9 +15,11 @@ export interface CommentFacts {
   createdAt: string;
 }
 
-/** The repository's MAINTAINERS, and where it came from (for the comment). */
+/** The repository's MAINTAINERS, the subsystems syzbot would derive from it, and where it came from (for the comment). */
 export interface MaintainersFacts {
   maintainers: Maintainers;
+  /** Built only when `subsystems.naming` is syzbot's. */
+  subsystems: SubsystemList | null;
   /** "MAINTAINERS of torvalds/linux@master", "the bundled MAINTAINERS of Linux v7.1.2". */
   origin: string;
 }

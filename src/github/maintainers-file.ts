@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { loadMaintainers, type Maintainers } from "../maintainers/index.js";
+import { bundledMaintainers, maintainersFrom } from "../decide/maintainers-facts.js";
 import { BoundedCache } from "./bounded-cache.js";
 import type { MaintainersLocation } from "../config/maintainers-location.js";
 import type { MaintainersFacts } from "../decide/facts.js";
@@ -28,7 +27,7 @@ interface FileVersion {
  */
 export class MaintainersCache {
   readonly files = new BoundedCache<string, FileVersion>(200);
-  readonly indexes = new BoundedCache<string, Maintainers>(20);
+  readonly indexes = new BoundedCache<string, MaintainersFacts>(20);
 }
 
 /** A tracker repository without MAINTAINERS is not asked on every event, but is asked again now and then. */
@@ -67,19 +66,6 @@ async function readFile(octokit: Octokit, repo: RepoRef & { ref?: string }, path
   }
 }
 
-// Two levels up from both src/github/ and lib/github/.
-const BUNDLED = new URL("../../data/linux/", import.meta.url);
-let bundled: MaintainersFacts | undefined;
-
-/** The bundled snapshot, for a kernel tree without MAINTAINERS and for `subsystems.maintainers: bundled`; built once per process. */
-export function bundledMaintainers(): MaintainersFacts {
-  bundled ??= {
-    maintainers: loadMaintainers({ maintainers: readFileSync(new URL("MAINTAINERS", BUNDLED), "utf8"), mailmap: readFileSync(new URL("mailmap", BUNDLED), "utf8") }),
-    origin: "the bundled MAINTAINERS of Linux v7.1.2",
-  };
-  return bundled;
-}
-
 /**
  * The MAINTAINERS `subsystems.maintainers` names (with the `.mailmap` beside it),
  * read with the installation's token (public repositories are readable) and
@@ -103,8 +89,9 @@ export async function readMaintainers(
   const key = `${installation}:${file.sha}:${mailmap?.sha ?? "-"}`;
   let built = cache.indexes.get(key);
   if (!built) {
-    built = loadMaintainers({ maintainers: file.text, ...(mailmap ? { mailmap: mailmap.text } : {}) });
+    const origin = `${location.path} of ${repo.owner}/${repo.repo}${location.ref ? `@${location.ref}` : ""}`;
+    built = maintainersFrom({ maintainers: file.text, ...(mailmap ? { mailmap: mailmap.text } : {}) }, origin);
     cache.indexes.set(key, built);
   }
-  return { maintainers: built, origin: `${location.path} of ${repo.owner}/${repo.repo}${location.ref ? `@${location.ref}` : ""}` };
+  return built;
 }

@@ -1,4 +1,5 @@
-// The public face of the MAINTAINERS matcher: get_maintainer.pl's path lookup and syzbot-style subsystem names.
+// The public face of the MAINTAINERS matcher: get_maintainer.pl's path lookup, syzbot's subsystems, the bundled Linux snapshot.
+export { loadBundledLinux, type BundledLinux } from "./bundled.js";
 export { parseDirectoryList } from "./directory.js";
 export { parseMailmap, applyMailmap, type Mailmap } from "./mailmap.js";
 export { buildIndex, type IndexOptions, type MaintainersIndex, type SectionMatch } from "./match.js";
@@ -7,3 +8,7 @@ export { collectRecipients, type MailingList, type Person, type Recipients, type
 export { loadMaintainers, type Maintainers, type MaintainersSources, type PathMaintainers, type SectionReport } from "./load.js";
 export { subsystemsOf } from "./rank.js";
 export { emailToName, subsystemName, type SubsystemName } from "./subsystem-name.js";
+export { buildSubsystemList } from "./syzbot/build.js";
+export { type SubsystemList, type SyzbotSubsystem } from "./syzbot/subsystem-list.js";
+export { DROPPED_PATTERN } from "./syzbot/tables.js";
+export { directoriesOf, parseFileList, type TreeData } from "./tree.js";

@@ -1,4 +1,5 @@
 import { type MaintainersFile, valuesOf, type Section } from "./parse.js";
+import { CATCH_ALL_LIST, NAME_EXCEPTIONS, NOT_SUBSYSTEM_LISTS } from "./syzbot/tables.js";
 
 /** A short label for a section, after syzbot's subsystem names. */
 export interface SubsystemName {
@@ -8,53 +9,6 @@ export interface SubsystemName {
   readonly catchAll: boolean;
 }
 
-// syzkaller pkg/subsystem/linux/names.go emailExceptions, plus the list's current address for virt.
-const NAME_EXCEPTIONS = new Map(
-  [
-  ["patches@opensource.cirrus.com", "cirrus"],
-  ["virtualization@lists.linux-foundation.org", "virt"],
-  ["virtualization@lists.linux.dev", "virt"],
-  ["dev@openvswitch.org", "openvswitch"],
-  ["devel@acpica.org", "acpica"],
-  ["kernel@dh-electronics.com", "dh-electr"],
-  ["devel@lists.orangefs.org", "orangefs"],
-  ["linux-arm-kernel@axis.com", "axis"],
-  ["Dell.Client.Kernel@dell.com", "dell"],
-  ["sound-open-firmware@alsa-project.org", "sof"],
-  ["platform-driver-x86@vger.kernel.org", "x86-drivers"],
-  ["linux-trace-devel@vger.kernel.org", "rt-tools"],
-  ["aws-nitro-enclaves-devel@amazon.com", "nitro"],
-  ["brcm80211-dev-list.pdl@broadcom.com", "brcm80211"],
-  ["osmocom-net-gprs@lists.osmocom.org", "osmocom"],
-  ["netdev@vger.kernel.org", "net"],
-  ["megaraidlinux.pdl@broadcom.com", "megaraid"],
-  ["mpi3mr-linuxdrv.pdl@broadcom.com", "mpi3"],
-  ["MPT-FusionLinux.pdl@broadcom.com", "mpt-fusion"],
-  ["linux-security-module@vger.kernel.org", "lsm"],
-  ["linux-unionfs@vger.kernel.org", "overlayfs"],
-  ["rust-for-linux@vger.kernel.org", "rust"],
-  ["industrypack-devel@lists.sourceforge.net", "ipack"],
-  ["v9fs-developer@lists.sourceforge.net", "9p"],
-  ["cluster-devel@redhat.com", "gfs2"],
-  ["kernel-tls-handshake@lists.linux.dev", "tls"],
-  ["bcm-kernel-feedback-list@broadcom.com", "broadcom"],
-  ["linux@ew.tq-group.com", "tq-systems"],
-  ].map(([email, name]): [string, string] => [(email as string).toLowerCase(), name as string]),
-);
-
-// syzkaller rules.go notSubsystemEmails: lists that do not stand for a subsystem.
-const NOT_SUBSYSTEM_LISTS = new Set(
-  [
-    "linaro-mm-sig@lists.linaro.org",
-    "samba-technical@lists.samba.org",
-    "storagedev@microchip.com",
-    "coreteam@netfilter.org",
-    "SHA-cyfmac-dev-list@infineon.com",
-  ].map((list) => list.toLowerCase()),
-);
-
-// The list of THE REST; syzkaller makes it the root subsystem, named "kernel".
-const GENERIC_LISTS = new Set(["linux-kernel@vger.kernel.org"]);
 const CATCH_ALL_NAME = "kernel";
 
 const NAME_PREFIX = "linux-";
@@ -114,7 +68,7 @@ function listsOf(section: Section): string[] {
  */
 function nameFromLists(lists: readonly string[], use: ReadonlyMap<string, number> | undefined): string | undefined {
   const candidates = lists
-    .filter((list) => !GENERIC_LISTS.has(list) && !NOT_SUBSYSTEM_LISTS.has(list))
+    .filter((list) => list !== CATCH_ALL_LIST && !NOT_SUBSYSTEM_LISTS.has(list))
     .map((list) => ({ list, name: emailToName(list), use: use?.get(list) ?? 0 }))
     .filter((c) => isUsableName(c.name));
   candidates.sort((a, b) => a.use - b.use);
@@ -123,7 +77,7 @@ function nameFromLists(lists: readonly string[], use: ReadonlyMap<string, number
 
 function nameSection(section: Section): SubsystemName {
   const lists = listsOf(section);
-  if (section.name === "THE REST" || (lists.length > 0 && lists.every((list) => GENERIC_LISTS.has(list)))) {
+  if (section.name === "THE REST" || (lists.length > 0 && lists.every((list) => list === CATCH_ALL_LIST))) {
     return { name: CATCH_ALL_NAME, catchAll: true };
   }
   return { name: nameFromLists(lists, listUse.get(section)) ?? slugOf(section.name), catchAll: false };

@@ -93,7 +93,7 @@ describe("#syztriage culprit", () => {
     const command = comment(802, "#syztriage culprit none", writer);
     const scope = permission(triage("mentions:\n  when: always\n  lookup: false\n  users:\n    ming.lei@redhat.com: ming-lei\n", [command], []), "maintainer", "maintain");
     // The seed's crash points at fs/aio.c.
-    nockAddsLabels(scope, [{ name: "subsystem: aio", description: SUBSYSTEM_LABEL }]);
+    nockAddsLabels(scope, [{ name: "subsystem: fs", description: SUBSYSTEM_LABEL }]);
     nockCreatesComment(scope, 803, { record: bodies });
     reaction(scope, 802);
     await probot.receive(event(command));

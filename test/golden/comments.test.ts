@@ -2,16 +2,14 @@ import { describe, expect, test } from "vitest";
 import { dryRunFacts } from "../../src/cli/dry-run.js";
 import { DEFAULT_CONFIG } from "../../src/config/schema.js";
 import { decide } from "../../src/decide/decide.js";
-import { loadMaintainers } from "../../src/maintainers/index.js";
-import { FIXTURES, fixtureText, parserFixtures } from "../helpers/fixtures.js";
+import { bundledMaintainers } from "../../src/decide/maintainers-facts.js";
+import { FIXTURES, parserFixtures } from "../helpers/fixtures.js";
 
 // The comment the dry run writes for every parser fixture, compared exactly with
 // test/fixtures/comments/<folder>/<name>.md. `npm run fixtures:update` rewrites them
 // (vitest -u) so a deliberate change shows up as a diff to review.
-const maintainers = {
-  maintainers: loadMaintainers({ maintainers: fixtureText("linux/MAINTAINERS"), mailmap: fixtureText("linux/mailmap") }),
-  origin: "MAINTAINERS v7.1.2",
-};
+// What a fresh install uses: the bundled Linux snapshot.
+const maintainers = bundledMaintainers();
 const issue = { repo: "Codertocat/Hello-World", number: 1, title: "", author: "alice" };
 
 describe("golden comments", () => {

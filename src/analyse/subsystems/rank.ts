@@ -7,6 +7,8 @@ export interface RankedSubsystem {
   lines: number;
   files: string[];
   source: string;
+  /** The names this one lies within, from its source (syzbot's parents); a kept ancestor yields to it. */
+  ancestors: string[];
 }
 
 /**
@@ -24,7 +26,7 @@ export function rankSubsystems(files: Pick<DiffstatEntry, "path" | "lines">[], s
       if (names.length === 0) continue;
       const into = isCatchAll ? catchAll : specific;
       for (const name of names) {
-        const entry = into.get(name) ?? { name, lines: 0, files: [], source: source.name };
+        const entry = into.get(name) ?? { name, lines: 0, files: [], source: source.name, ancestors: source.ancestors?.(name) ?? [] };
         entry.lines += file.lines ?? 1;
         entry.files.push(file.path);
         into.set(name, entry);
@@ -38,9 +40,13 @@ export function rankSubsystems(files: Pick<DiffstatEntry, "path" | "lines">[], s
 
 /**
  * The subsystems worth a label: the first, and any other with at least a third
- * of the changed lines (syzbot keeps subsystems with a third of the votes).
+ * of the changed lines (syzbot keeps subsystems with a third of the votes), less
+ * those that are an ancestor of another kept one (syzbot's removeParents: ext4
+ * and fs give ext4).
  */
 export function significantSubsystems(ranked: RankedSubsystem[]): RankedSubsystem[] {
   const total = ranked.reduce((sum, s) => sum + s.lines, 0);
-  return ranked.filter((s, i) => i === 0 || s.lines * 3 >= total);
+  const kept = ranked.filter((s, i) => i === 0 || s.lines * 3 >= total);
+  const implied = new Set(kept.flatMap((s) => s.ancestors));
+  return kept.filter((s) => !implied.has(s.name));
 }
