@@ -90,7 +90,9 @@ function candidates(input: MentionInput, lists: Set<string>): Map<string, Person
     add(out, input.override.commit.author.email, input.override.commit.author.name, "author");
   } else if (!input.override) {
     for (const r of input.reports) {
-      const author = r.report.culprit?.author;
+      const culprit = r.report.culprit;
+      // A report that names only the hash: the kernel tree knows who wrote it.
+      const author = culprit?.author ?? (culprit ? input.commits.get(culprit.sha)?.author : null);
       if (author?.email) {
         add(out, author.email, author.name || null, "author");
         authors.set(author.email.toLowerCase(), r.report.culprit?.sha ?? "");
