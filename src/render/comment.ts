@@ -118,7 +118,7 @@ function render(view: TriageView, details: boolean): string {
   };
   section(peopleLines(view));
   section(labelLines(view));
-  const many = view.reports.length + view.crashes.length > 1;
+  const many = view.reports.length + view.crashes.length + (view.override ? 1 : 0) > 1;
   const offset = view.override ? 2 : 1;
   view.reports.forEach((r, i) => out.push(...reportBlock(r, view, many ? `#### ${i + offset}. From ${originText(r.origin)}` : null, details)));
   view.crashes.forEach((c, i) => out.push(...crashBlock(c, many ? `#### ${view.reports.length + i + offset}. From ${originText(c.origin)}` : null)));
