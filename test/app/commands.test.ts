@@ -1,7 +1,5 @@
 import nock from "nock";
-import { beforeEach, describe, expect, test } from "vitest";
-import { decodeState, type IssueState } from "../../src/state/index.js";
-import { FIXTURES, fixtureText } from "../helpers/fixtures.js";
+import { describe, expect, test } from "vitest";
 import {
   comment,
   commitResponse,
@@ -21,24 +19,12 @@ import {
   type ListedComment,
   useNock,
 } from "../helpers/probot.js";
+import { golden, merge, MERGE_SHA, QUIET, recordedBodies, seed, SEED_SHA, stateOf } from "../helpers/app-fixtures.js";
 
-const seed = fixtureText("logs/seed-2020-culprit.txt");
-const merge = fixtureText("logs/2022-merge-culprit.txt");
-const SEED_SHA = "2b0d3d3e4fcfb19d10f9a82910b8f0f05c56ee3e";
-const MERGE_SHA = "f18e345dd156cc0fcf4a4911af2f959120613871";
-const QUIET = "mentions:\n  enabled: false\n";
 const writer = { login: "maintainer", type: "User" };
-const golden = (name: string) => `${FIXTURES}comments/app/${name}.md`;
 
 useNock();
-let bodies: string[];
-beforeEach(() => {
-  bodies = [];
-});
-
-function stateOf(body: string): IssueState | null {
-  return decodeState(body.split("\n")[1] ?? "");
-}
+const bodies = recordedBodies();
 
 function permission(scope: nock.Scope, login: string, level: string): nock.Scope {
   return scope.get(`${REPO_PATH}/collaborators/${login}/permission`).reply(200, { permission: level, user: { login } });

@@ -1,6 +1,5 @@
-import { beforeEach, describe, expect, test } from "vitest";
-import { decodeState, type IssueState } from "../../src/state/index.js";
-import { FIXTURES, fixtureText } from "../helpers/fixtures.js";
+import { describe, expect, test } from "vitest";
+import { fixtureText } from "../helpers/fixtures.js";
 import {
   github,
   nockAddsLabels,
@@ -17,27 +16,15 @@ import {
   UNRELIABLE_LABEL,
   useNock,
 } from "../helpers/probot.js";
+import { golden, merge, MERGE_SHA, QUIET, recordedBodies, seed, SEED_SHA, stateOf } from "../helpers/app-fixtures.js";
 
 // Which evidence the labels follow (issue "Subsystem labels kernel people recognize and can trust"),
 // on real logs, and how the app's labels follow the evidence while people's labels stay.
-const QUIET = "mentions:\n  enabled: false\n";
-const seed = fixtureText("logs/seed-2020-culprit.txt");
-const merge = fixtureText("logs/2022-merge-culprit.txt");
 const release = fixtureText("logs/release-commit-culprit.txt");
 const otherBug = fixtureText("evidence/another-bugs-crash.txt");
-const SEED_SHA = "2b0d3d3e4fcfb19d10f9a82910b8f0f05c56ee3e";
-const MERGE_SHA = "f18e345dd156cc0fcf4a4911af2f959120613871";
-const golden = (name: string) => `${FIXTURES}comments/app/${name}.md`;
 
 useNock();
-let bodies: string[];
-beforeEach(() => {
-  bodies = [];
-});
-
-function stateOf(body: string): IssueState | null {
-  return decodeState(body.split("\n")[1] ?? "");
-}
+const bodies = recordedBodies();
 
 describe("the evidence a label comes from", () => {
   test("a merge culprit labels nothing from its files: the crash's guilty file labels the issue, and the comment says so", async () => {

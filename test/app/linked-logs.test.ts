@@ -1,6 +1,6 @@
 import nock from "nock";
-import { beforeEach, describe, expect, test } from "vitest";
-import { FIXTURES, fixtureText } from "../helpers/fixtures.js";
+import { describe, expect, test } from "vitest";
+import { fixtureText } from "../helpers/fixtures.js";
 import {
   countGitHubCalls,
   github,
@@ -13,18 +13,12 @@ import {
   SUBSYSTEM_LABEL,
   useNock,
 } from "../helpers/probot.js";
+import { golden, QUIET, recordedBodies, seed, SEED_SHA } from "../helpers/app-fixtures.js";
 
-const seed = fixtureText("logs/seed-2020-culprit.txt");
 const email = fixtureText("constructed/email-bisected-cause.txt");
-const SEED_SHA = "2b0d3d3e4fcfb19d10f9a82910b8f0f05c56ee3e";
-const QUIET = "mentions:\n  enabled: false\n";
-const golden = (name: string) => `${FIXTURES}comments/app/${name}.md`;
 
 useNock();
-let bodies: string[];
-beforeEach(() => {
-  bodies = [];
-});
+const bodies = recordedBodies();
 
 describe("attached and linked logs", () => {
   const attachment = "https://github.com/user-attachments/files/17001/bisect.txt";

@@ -1,5 +1,5 @@
 import nock from "nock";
-import { beforeEach, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { fixtureText } from "../helpers/fixtures.js";
 import {
   commitResponse,
@@ -16,18 +16,13 @@ import {
   SUBSYSTEM_LABEL,
   useNock,
 } from "../helpers/probot.js";
+import { QUIET, recordedBodies, seed, SEED_SHA } from "../helpers/app-fixtures.js";
 
-const seed = fixtureText("logs/seed-2020-culprit.txt");
 const MAINTAINERS = fixtureText("linux/MAINTAINERS");
 const MAILMAP = fixtureText("linux/mailmap");
-const SEED_SHA = "2b0d3d3e4fcfb19d10f9a82910b8f0f05c56ee3e";
-const QUIET = "mentions:\n  enabled: false\n";
 
 useNock();
-let bodies: string[];
-beforeEach(() => {
-  bodies = [];
-});
+const bodies = recordedBodies();
 
 /** The start and lookups of a triage of the seed, but for the MAINTAINERS reads, which each test states itself. */
 function seedTriage(config: string, labels: string[] = []): nock.Scope {

@@ -1,6 +1,6 @@
-import { beforeEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { decodeState } from "../../src/state/index.js";
-import { FIXTURES, fixtureText } from "../helpers/fixtures.js";
+import { fixtureText } from "../helpers/fixtures.js";
 import {
   APP_ID,
   APP_LOGIN,
@@ -25,18 +25,12 @@ import {
   testProbot,
   useNock,
 } from "../helpers/probot.js";
+import { golden, QUIET, recordedBodies, seed, SEED_SHA } from "../helpers/app-fixtures.js";
 
-const seed = fixtureText("logs/seed-2020-culprit.txt");
-const SEED_SHA = "2b0d3d3e4fcfb19d10f9a82910b8f0f05c56ee3e";
-const QUIET = "mentions:\n  enabled: false\n";
 const fenced = (text: string) => `Found by syzbot on our tree:\n\n\`\`\`\n${text}\n\`\`\`\n`;
-const golden = (name: string) => `${FIXTURES}comments/app/${name}.md`;
 
 useNock();
-let bodies: string[];
-beforeEach(() => {
-  bodies = [];
-});
+const bodies = recordedBodies();
 
 describe("a log in a new issue", () => {
   test("is labelled from the bundled MAINTAINERS and gets one comment that asks the culprit's author first", async () => {
