@@ -1,5 +1,5 @@
 // The MAINTAINERS matcher against get_maintainer.pl: 3.4 s for one run over 50 files (perl 5.36,
-// v7.1 MAINTAINERS, --nogit, median of 5; /work/shared/docs/maintainers.md §6). Goals: 50 paths
+// v7.1 MAINTAINERS, --nogit, median of 5; docs/maintainers.md §6). Goals: 50 paths
 // in process ≥100x faster, the whole `syztriage maintainers` process ≥30x faster.
 
 import { spawnSync } from "node:child_process";

@@ -6,7 +6,7 @@ type NextStep = Extract<StepKind, "original" | "release" | "head" | "merge-base"
 
 /**
  * Every line syzbot writes in a bisection log, 2018 to now
- * (../shared/docs/syzbot-formats.md section 1), as a typed event.
+ * (docs/syzbot-formats.md section 1), as a typed event.
  */
 export type LogLine =
   | { kind: "host"; host: string; time: string }

@@ -4,7 +4,7 @@ import { classifyWrapped, WRAPPED } from "../text/wrapped-lines.js";
 
 /**
  * The first line of each syzbot email or dashboard text that carries a
- * bisection result (../shared/docs/syzbot-formats.md section 4), old
+ * bisection result (docs/syzbot-formats.md section 4), old
  * ("bug"/"crash") and new ("issue") wording.
  */
 export type EmailAnchor =

@@ -2,7 +2,7 @@ import type { Links, Report } from "../schema.js";
 import type { SourceLine } from "../text/source-lines.js";
 
 /**
- * The `label:  value` fields of syzbot's templates (../shared/docs/syzbot-formats.md section 4),
+ * The `label:  value` fields of syzbot's templates (docs/syzbot-formats.md section 4),
  * read the same wherever they appear: an email, dashboard text, a Markdown list of them.
  */
 const LINK_FIELDS: Record<string, keyof Links> = {
