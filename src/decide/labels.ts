@@ -3,7 +3,7 @@ import type { RankedSubsystem } from "../analyse/subsystems/rank.js";
 import { significantSubsystems } from "../analyse/subsystems/rank.js";
 import type { Config } from "../config/schema.js";
 import type { Outcome, WarningCode } from "../parse/schema.js";
-import type { IssueState } from "../state/index.js";
+import { type IssueState, MAX_RECORDED_LABELS } from "../state/index.js";
 import type { LabelSpec } from "./plan.js";
 import type { Override } from "./override.js";
 
@@ -178,18 +178,25 @@ export function reconcileLabels(
   state: Pick<IssueState, "appLabels" | "declinedLabels">,
   commanded: readonly string[],
 ): { add: LabelSpec[]; remove: string[]; appLabels: string[]; declinedLabels: string[] } {
-  const lower = (names: readonly string[]) => new Set(names.map((n) => n.toLowerCase()));
-  const present = lower(current);
-  const wantedNames = lower(wanted.map((l) => l.name));
-  const commandedNames = lower(commanded);
-  const ours = state.appLabels.filter((n) => present.has(n.toLowerCase()));
-  // The app put these on and a person took them off since.
-  const takenOff = state.appLabels.filter((n) => !present.has(n.toLowerCase()));
-  const declined = lower([...state.declinedLabels, ...takenOff].filter((n) => !commandedNames.has(n.toLowerCase())));
-  const add = wanted.filter((l) => !present.has(l.name.toLowerCase()) && !declined.has(l.name.toLowerCase()));
-  const remove = ours.filter((n) => !wantedNames.has(n.toLowerCase()));
-  const removed = lower(remove);
-  const keep = [...ours.filter((n) => !removed.has(n.toLowerCase())), ...add.map((l) => l.name)];
-  const declinedLabels = [...state.declinedLabels, ...takenOff].filter((n, i, all) => !commandedNames.has(n.toLowerCase()) && all.findIndex((m) => m.toLowerCase() === n.toLowerCase()) === i);
-  return { add, remove, appLabels: keep.slice(-30), declinedLabels: declinedLabels.slice(-30) };
+  // Label names are compared as GitHub does, without case.
+  const key = (name: string) => name.toLowerCase();
+  const has = (names: readonly string[]) => {
+    const set = new Set(names.map(key));
+    return (name: string) => set.has(key(name));
+  };
+  const present = has(current);
+  const isWanted = has(wanted.map((l) => l.name));
+  const isCommanded = has(commanded);
+  // The app's labels still on the issue; the others a person took off since.
+  const ours = state.appLabels.filter(present);
+  const declined = unique([...state.declinedLabels, ...state.appLabels.filter((n) => !present(n))].filter((n) => !isCommanded(n)), key);
+  const isDeclined = has(declined);
+  const add = wanted.filter((l) => !present(l.name) && !isDeclined(l.name));
+  const remove = ours.filter((n) => !isWanted(n));
+  const appLabels = [...ours.filter((n) => isWanted(n)), ...add.map((l) => l.name)];
+  return { add, remove, appLabels: appLabels.slice(-MAX_RECORDED_LABELS), declinedLabels: declined.slice(-MAX_RECORDED_LABELS) };
+}
+
+function unique(names: readonly string[], key: (name: string) => string): string[] {
+  return [...new Map(names.map((n) => [key(n), n])).values()];
 }

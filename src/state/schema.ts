@@ -9,7 +9,7 @@ import { MAX_SUBSYSTEMS, MAX_TITLE_LENGTH, SUBSYSTEM_NAME } from "../commands/co
  */
 export const MAX_HISTORY = 20;
 /** More labels than an issue ever gets from the app; bounds what a forged state can make it remove. */
-const MAX_RECORDED_LABELS = 30;
+export const MAX_RECORDED_LABELS = 30;
 export const MAX_REFUSED = 20;
 // A history value is a title, or up to MAX_SUBSYSTEMS names of at most 40 characters joined by ", ".
 const MAX_HISTORY_VALUE_LENGTH = Math.max(MAX_TITLE_LENGTH, MAX_SUBSYSTEMS * 42);
