@@ -2,7 +2,8 @@ import type { AnalysedCrash, AnalysedReport } from "../analyse/reports.js";
 import type { RankedSubsystem } from "../analyse/subsystems/rank.js";
 import { significantSubsystems } from "../analyse/subsystems/rank.js";
 import type { Config } from "../config/schema.js";
-import type { Outcome, WarningCode } from "../parse/schema.js";
+import type { SignalId } from "../analyse/verdict/signals.js";
+import type { Outcome } from "../parse/schema.js";
 import { type IssueState, MAX_RECORDED_LABELS } from "../state/index.js";
 import type { LabelSpec } from "./plan.js";
 import type { Override } from "./override.js";
@@ -43,20 +44,29 @@ const NO_CULPRIT: Record<Exclude<Outcome, "culprit">, string> = {
   "merge-base-bad": "git found the merge base of the good and bad commits bad",
 };
 
-// The decisive reasons, in few words; anything else is "looks unreliable".
-const DOUBT: Partial<Record<WarningCode, string>> = {
-  "merge-commit": "the culprit is a merge commit",
-  "release-commit": "the culprit is a release commit",
-  "noop-change": "the culprit does not change the kernel binary",
+/** The verdict's strongest reason against a culprit, in a few words (the reasons list says it whole). */
+const DOUBT: Record<Exclude<SignalId, "checks-passed">, string> = {
+  merge: "the culprit is a merge commit",
+  noop: "the culprit does not change the kernel binary",
+  release: "the culprit is a release commit",
+  "no-kernel-code": "the culprit changes no code of the tested kernel",
   "low-confidence": "syzbot itself doubts the bisection",
-  "culprit-title-differs": "the culprit crashed with another bug's crash",
+  "revert-check-failed": "KernelCI's revert check failed",
+  "verify-check-failed": "KernelCI's verify check failed",
+  "other-crash": "the bisection followed another bug's crash",
+  stated: "it was only stated, with no log to check",
+  "report-only": "the report comes without its log",
+  "far-from-crash": "the culprit is far from the crash",
+  "disagreeing-runs": "runs disagreed on the same commits",
+  flaky: "the reproducer is flaky",
 };
 
 /** Why a report's culprit does not label the issue, in a few words; null when it does. */
 export function culpritDoubt(r: AnalysedReport, config: Config): string | null {
   if (r.judgement.kind === "no-culprit") return NO_CULPRIT[r.report.outcome as Exclude<Outcome, "culprit">] ?? "there is no culprit";
   if (r.judgement.kind === "verdict" && !r.judgement.verdict.reliable) {
-    return r.report.warnings.map((w) => DOUBT[w.code]).find((d) => d !== undefined) ?? "the bisection looks unreliable";
+    const strongest = r.judgement.verdict.signals[0];
+    return strongest && strongest in DOUBT ? DOUBT[strongest as keyof typeof DOUBT] : "the bisection looks unreliable";
   }
   if (!config.subsystems.from.includes("culprit")) return "`subsystems.from` leaves the culprit out";
   if (r.files.length === 0) return "the culprit's files are unknown";
