@@ -1,4 +1,5 @@
-import { z } from "zod";
+import type { z } from "zod";
+import type { Config } from "../config/schema.js";
 import { fetchText } from "../fetch/index.js";
 import { DashboardBug, DashboardBugGroup } from "./dashboard-api.js";
 import { causeBisectionLog, jsonUrl, openBugsPath, type TextRef, textUrl } from "./dashboard-links.js";
@@ -19,6 +20,21 @@ export interface DashboardOptions {
   /** At least this long between two requests (dashboard/api/client.go throttles to one a second). */
   spacingMs: number;
   fetch?: typeof fetch;
+}
+
+/** syzkaller's client waits a second between requests when it has no token; so does the mirror. */
+const SPACING_MS = 1000;
+
+/** The dashboard of a repository's config, read under its fetch rules; `fetch` and `spacingMs` are for tests. */
+export function configuredDashboard(config: Config, options: { fetch?: typeof fetch; spacingMs?: number } = {}): Dashboard {
+  return dashboard({
+    base: config.mirror.dashboard,
+    hosts: config.fetch.hosts,
+    maxBytes: config.fetch.maxBytes,
+    timeoutMs: config.fetch.timeoutSeconds * 1000,
+    spacingMs: options.spacingMs ?? SPACING_MS,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
 }
 
 export type Read<T> = { ok: true; value: T } | { ok: false; error: string };

@@ -58,13 +58,17 @@ async function bodyTexts(dashboard: Dashboard, facts: MirrorFacts): Promise<Read
 }
 
 /** The bug pages a sync reads: the followed issues' bugs, then listed bugs until enough new ones to open are found. */
-async function readPages(deps: SyncDeps, listed: readonly ListedBug[], issues: readonly MirroredIssue[], maxOpen: number): Promise<Map<string, PageRead>> {
+async function readPages(deps: SyncDeps, listed: readonly ListedBug[], issues: readonly MirroredIssue[], maxOpen: number, signal: AbortSignal | undefined): Promise<Map<string, PageRead>> {
   const pages = new Map<string, PageRead>();
-  for (const path of issuePagesToRead(issues)) pages.set(path, await deps.dashboard.bug(path));
+  for (const path of issuePagesToRead(issues)) {
+    signal?.throwIfAborted();
+    pages.set(path, await deps.dashboard.bug(path));
+  }
   const mirrored = mirroredBugs(issues);
   let found = 0;
   for (const bug of unknownListed(listed, issues)) {
     if (found >= maxOpen) break;
+    signal?.throwIfAborted();
     const page = await deps.dashboard.bug(bug.link);
     pages.set(bug.link, page);
     if (page.ok && isNewBug(page, mirrored)) {
@@ -76,11 +80,12 @@ async function readPages(deps: SyncDeps, listed: readonly ListedBug[], issues: r
 }
 
 /** Writes the plan, each issue on its own: a failure leaves that issue for the next run and goes on with the others. */
-async function write(deps: SyncDeps, plan: MirrorPlan, base: string): Promise<{ written: Written[]; failed: Failed[] }> {
+async function write(deps: SyncDeps, plan: MirrorPlan, base: string, signal: AbortSignal | undefined): Promise<{ written: Written[]; failed: Failed[] }> {
   const written: Written[] = [];
   const failed: Failed[] = [];
   const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
   const attempt = async (action: Written["action"], issue: number | null, facts: MirrorFacts, run: () => Promise<number | null>) => {
+    signal?.throwIfAborted();
     let number: number | null;
     try {
       number = await run();
@@ -127,7 +132,8 @@ async function write(deps: SyncDeps, plan: MirrorPlan, base: string): Promise<{ 
   return { written, failed };
 }
 
-export async function syncMirror(deps: SyncDeps, config: Config, options: { dryRun: boolean }): Promise<SyncResult> {
+/** `signal` stops the sync between two requests (a shutdown, a lost lock): what is written stays, the rest waits for the next run. */
+export async function syncMirror(deps: SyncDeps, config: Config, options: { dryRun: boolean; signal?: AbortSignal }): Promise<SyncResult> {
   const mirror = config.mirror;
   const issues = await deps.issues.list();
   const listed = await deps.dashboard.openBugs(mirror.namespace, { subsystems: mirror.subsystems, withRepro: mirror.withRepro });
@@ -136,10 +142,10 @@ export async function syncMirror(deps: SyncDeps, config: Config, options: { dryR
     return { ok: false, error: listed.error };
   }
   const kept = keptBugs(listed.value, mirror);
-  const pages = await readPages(deps, kept, issues, mirror.maxOpen);
+  const pages = await readPages(deps, kept, issues, mirror.maxOpen, options.signal);
   const plan = planMirror({ listed: kept, issues, pages, config: mirror });
   for (const skip of plan.skipped) deps.log.info({ issue: skip.issue, bug: skip.bug, reason: skip.reason }, "mirror: skipped");
   if (options.dryRun) return { ok: true, plan, written: [], failed: [] };
-  const { written, failed } = await write(deps, plan, mirror.dashboard);
+  const { written, failed } = await write(deps, plan, mirror.dashboard, options.signal);
   return { ok: true, plan, written, failed };
 }
