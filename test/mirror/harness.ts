@@ -1,0 +1,122 @@
+import { readFileSync } from "node:fs";
+import { Writable } from "node:stream";
+import nock from "nock";
+import { pino } from "pino";
+import { Probot, ProbotOctokit } from "probot";
+import type { IssueTriage } from "../../src/app/handle-event.js";
+import { readInline } from "../../src/app/read-off-thread.js";
+import { loadSyztriage } from "../../src/index.js";
+import { MirrorSchedule, type ScheduleOptions } from "../../src/mirror/schedule.js";
+import { InFlight, openStore, type Store } from "../../src/store/index.js";
+import { FIXTURES } from "../helpers/fixtures.js";
+import { APP_ID, INSTALLATION, OWNER, PRIVATE_KEY, REPO } from "../helpers/probot.js";
+import { type FakeBug, FakeDashboard, SYZBOT } from "./fake-dashboard.js";
+import { FakeGitHub } from "./fake-github.js";
+
+/**
+ * The app with its mirror, on a fake dashboard (loopback HTTP) and a fake repository (nock): what
+ * the server runs each round, one call away. The bugs are test/fixtures/mirror/bugs.json's, at the
+ * stage of their life a test puts them in.
+ */
+export type Stage = "reported" | "bisected" | "fixed";
+export type BugName = "nf-tables" | "mptcp" | "mon-bin";
+
+interface BugFixture extends FakeBug {
+  fixedStatus?: string;
+  texts: Record<string, string>;
+}
+
+const BUGS = JSON.parse(readFileSync(`${FIXTURES}mirror/bugs.json`, "utf8")) as Record<BugName, BugFixture>;
+
+/** A fixture bug as the dashboard shows it at `stage`: before its bisection, bisected, fixed. */
+export function fixtureBug(name: BugName, stage: Stage): FakeBug {
+  const { texts: _texts, fixedStatus, cause, fixes, ...bug } = structuredClone(BUGS[name]);
+  return {
+    ...bug,
+    ...(stage !== "reported" && cause ? { cause } : {}),
+    ...(stage === "fixed" ? { fixes: fixes ?? [], status: fixedStatus ?? "fixed on 2025/02/01 00:00", fixTime: bug.lastCrash, closeTime: bug.lastCrash } : {}),
+  };
+}
+
+export function fixtureTexts(name: BugName): [string, string][] {
+  return Object.entries(BUGS[name].texts).map(([x, path]) => [x, readFileSync(`${FIXTURES}mirror/${path}`, "utf8")]);
+}
+
+export const MIRROR_CONFIG = "mirror:\n  enabled: true\n";
+
+export interface Harness {
+  dashboard: FakeDashboard;
+  github: FakeGitHub;
+  store: Store;
+  logs: Record<string, unknown>[];
+  schedule: MirrorSchedule;
+  /** What the schedule was made with: another replica's schedule takes its own store. */
+  scheduleOptions: ScheduleOptions;
+  /** Puts a fixture bug on the dashboard (or moves it to `stage`), with its texts. */
+  show(name: BugName, stage: Stage): FakeBug;
+  /** One sync of the repository, as a round runs it once its interval has passed. */
+  sync(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function harness(config = MIRROR_CONFIG, store?: Store): Promise<Harness> {
+  const dashboard = await FakeDashboard.start();
+  const github = new FakeGitHub(config);
+  github.install();
+  // The triage reads a bisection log the body links (too long to embed) at syzbot's address.
+  nock(SYZBOT)
+    .persist()
+    .get(/^\/x\/bisect\.txt/)
+    .query(true)
+    .reply((uri) => {
+      const text = dashboard.texts.get(new URL(uri, SYZBOT).searchParams.get("x") ?? "");
+      return text === undefined ? [404, ""] : [200, text];
+    });
+  const logs: Record<string, unknown>[] = [];
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      logs.push(JSON.parse(String(chunk)) as Record<string, unknown>);
+      done();
+    },
+  });
+  const log = pino({ level: "info" }, stream);
+  const probot = new Probot({
+    appId: APP_ID,
+    privateKey: PRIVATE_KEY,
+    log,
+    Octokit: ProbotOctokit.defaults((options: Record<string, unknown>) => ({ ...options, retry: { enabled: false }, throttle: { enabled: false } })),
+  });
+  const shared = store ?? openStore({}, log);
+  const inFlight = new InFlight();
+  let triage: IssueTriage | undefined;
+  await probot.load((app) => {
+    triage = loadSyztriage(app, { inFlight, readLog: readInline, store: () => shared, retries: false });
+  });
+  const scheduleOptions: ScheduleOptions = { app: probot, store: shared, triage: triage as IssueTriage, inFlight, fetch: dashboard.fetch, spacingMs: 0 };
+  const schedule = new MirrorSchedule(scheduleOptions);
+  return {
+    dashboard,
+    github,
+    store: shared,
+    logs,
+    schedule,
+    scheduleOptions,
+    show(name, stage) {
+      const bug = fixtureBug(name, stage);
+      const at = dashboard.bugs.findIndex((b) => b.id === bug.id);
+      if (at < 0) dashboard.bugs.push(bug);
+      else dashboard.bugs[at] = bug;
+      for (const [x, text] of fixtureTexts(name)) dashboard.texts.set(x, text);
+      return bug;
+    },
+    async sync() {
+      await shared.cache(INSTALLATION, "mirror").delete(`ran:${OWNER}/${REPO}`);
+      await schedule.round(INSTALLATION);
+    },
+    async close() {
+      schedule.stop();
+      await dashboard.stop();
+      if (!store) await shared.close();
+    },
+  };
+}
