@@ -45,6 +45,8 @@ export interface ActionIo {
   log?: Logger;
   /** Where workflow commands go (`::error::`): the runner reads them from standard output. */
   stdout: (text: string) => void;
+  /** How a scheduled run reaches the dashboard; the global fetch when absent. */
+  fetch?: typeof fetch;
 }
 
 /** A workflow command's message, escaped as the runner expects. */
@@ -116,7 +118,7 @@ async function mirrorOnce(probot: Probot, data: z.infer<typeof ActionEnvironment
   const dryRun = data.INPUT_DRY_RUN === "true";
   const identity = await appIdentity(probot);
   const target = { octokit, installation: 0, repo: { owner, repo }, repoUrl: `${data.GITHUB_SERVER_URL}/${owner}/${repo}`, login: identity.login, triage: (triage as IssueTriage).now, log: probot.log };
-  const result = await runMirror(target, config.config, { dryRun });
+  const result = await runMirror(target, config.config, { dryRun, ...(io.fetch ? { fetch: io.fetch } : {}) });
   io.stdout(`${syncLines(result, { dryRun, maxOpen: config.config.mirror.maxOpen }).join("\n")}\n`);
   if (!result.ok) io.stdout(workflowError(`syztriage could not read the dashboard: ${result.error}`));
   else if (result.failed.length > 0) io.stdout(workflowError(`syztriage: ${result.failed.length} of the mirror's writes or triages failed`));

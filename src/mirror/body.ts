@@ -70,8 +70,9 @@ function render(facts: MirrorFacts, texts: BodyTexts, dashboard: string, bisecti
   const crash = facts.crash;
   const cause = facts.cause;
   const list = [
-    ...field("HEAD commit", crash?.commit ? inline(crash.commit) : null),
-    ...field("git tree", crash?.tree ? inline(crash.tree) : null),
+    // A hash stays bare for the reader of the field (a start commit); anything else is shown as code.
+    ...field("HEAD commit", crash?.commit ? (/^[0-9a-f]{8,40}$/.test(crash.commit) ? crash.commit : code(crash.commit)) : null),
+    ...field("git tree", crash?.tree ? code(crash.tree) : null),
     ...field("kernel config", text(dashboard, "KernelConfig", crash?.config ?? null)),
     ...field("dashboard link", `${dashboard}${facts.link}`),
     ...field("compiler", crash?.compiler ? inline(crash.compiler) : null),

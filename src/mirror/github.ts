@@ -24,7 +24,10 @@ interface ListedIssue {
   pull_request?: unknown;
 }
 
-export function mirrorIssues(octokit: Octokit, repo: RepoRef, login: string): MirrorIssues {
+/** The calls the mirror makes: the app's client has them, and so has @octokit/rest's for the CLI. */
+type IssuesClient = Pick<Octokit, "paginate"> & { rest: { issues: Pick<Octokit["rest"]["issues"], "listForRepo" | "create" | "update" | "createComment"> } };
+
+export function mirrorIssues(octokit: IssuesClient, repo: RepoRef, login: string): MirrorIssues {
   return {
     async list() {
       const listed = (await octokit.paginate(octokit.rest.issues.listForRepo, { ...repo, creator: login, state: "all", per_page: 100 })) as ListedIssue[];

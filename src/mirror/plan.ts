@@ -29,7 +29,7 @@ export interface ListedBug {
 export type PageRead = { ok: true; bug: DashboardBug } | { ok: false; error: string };
 
 export interface MirrorInput {
-  /** The open bugs the filters keep, in the dashboard's order. */
+  /** The dashboard's open bugs (filtered by subsystem and reproducer there), in its order. */
   listed: readonly ListedBug[];
   issues: readonly MirroredIssue[];
   /** The bug pages read, by their path (`/bug?id=…` for the issues' bugs, the list's link for the others). */
@@ -153,7 +153,7 @@ export function planMirror(input: MirrorInput): MirrorPlan {
   const plan: MirrorPlan = { open: [], update: [], close: [], skipped: [], waiting: 0 };
   const known = knownIssues(input.issues);
   // A listed bug whose page names a bug an issue follows under another link: the issue's link moves.
-  const unknown = unknownListed(input.listed, input.issues);
+  const unknown = unknownListed(keptBugs(input.listed, input.config), input.issues);
   const relinked = new Map<string, string>();
   for (const listed of unknown) {
     const page = input.pages.get(listed.link);

@@ -141,9 +141,8 @@ export async function syncMirror(deps: SyncDeps, config: Config, options: { dryR
     deps.log.warn({ dashboard: mirror.dashboard, namespace: mirror.namespace, error: listed.error }, "mirror: could not read the dashboard's open bugs; nothing written");
     return { ok: false, error: listed.error };
   }
-  const kept = keptBugs(listed.value, mirror);
-  const pages = await readPages(deps, kept, issues, mirror.maxOpen, options.signal);
-  const plan = planMirror({ listed: kept, issues, pages, config: mirror });
+  const pages = await readPages(deps, keptBugs(listed.value, mirror), issues, mirror.maxOpen, options.signal);
+  const plan = planMirror({ listed: listed.value, issues, pages, config: mirror });
   for (const skip of plan.skipped) deps.log.info({ issue: skip.issue, bug: skip.bug, reason: skip.reason }, "mirror: skipped");
   if (options.dryRun) return { ok: true, plan, written: [], failed: [] };
   const { written, failed } = await write(deps, plan, mirror.dashboard, options.signal);

@@ -33,16 +33,24 @@ const ISSUE_LABELS = new RegExp(`^${REPO_PATH}/issues/(\\d+)/labels$`);
 const COMMENT = new RegExp(`^${REPO_PATH}/issues/comments/(\\d+)$`);
 const ISSUE_LABEL = new RegExp(`^${REPO_PATH}/issues/(\\d+)/labels/(.+)$`);
 
+/** Who the app is: the hosted app (the tests' Probot), or GitHub Actions for a workflow's token. */
+export interface FakeApp {
+  login: string;
+  id: number;
+}
+
 export class FakeGitHub {
   readonly issues: FakeIssue[] = [];
   readonly labels = new Set<string>();
   /** Every write, as "METHOD path": what a run changed. */
   readonly writes: string[] = [];
   config: string;
+  readonly app: FakeApp;
   #nextComment = 1000;
 
-  constructor(config: string) {
+  constructor(config: string, app: FakeApp = { login: APP_LOGIN, id: APP_ID }) {
     this.config = config;
+    this.app = app;
   }
 
   issue(number: number): FakeIssue {
@@ -64,7 +72,7 @@ export class FakeGitHub {
 
   /** The app's own comments on an issue (its summary, a closing note). */
   ownComments(number: number): FakeComment[] {
-    return this.issue(number).comments.filter((c) => c.user.login === APP_LOGIN);
+    return this.issue(number).comments.filter((c) => c.user.login === this.app.login);
   }
 
   #issueJson(issue: FakeIssue) {
@@ -76,7 +84,7 @@ export class FakeGitHub {
       state_reason: issue.state_reason,
       html_url: `https://github.com/${OWNER}/${REPO}/issues/${issue.number}`,
       user: issue.user,
-      author_association: issue.user.login === APP_LOGIN ? "NONE" : "OWNER",
+      author_association: issue.user.login === this.app.login ? "NONE" : "OWNER",
       labels: issue.labels.map((name) => ({ name })),
     };
   }
@@ -84,7 +92,7 @@ export class FakeGitHub {
   #commentJson(issue: FakeIssue, c: FakeComment) {
     return {
       ...c,
-      author_association: c.user.login === APP_LOGIN ? "NONE" : "OWNER",
+      author_association: c.user.login === this.app.login ? "NONE" : "OWNER",
       html_url: `https://github.com/${OWNER}/${REPO}/issues/${issue.number}#issuecomment-${c.id}`,
       created_at: "2026-11-27T00:00:00Z",
     };
@@ -123,7 +131,7 @@ export class FakeGitHub {
     scope.post(`${REPO_PATH}/issues`).reply((uri, body) => {
       this.#write("POST", uri);
       const { title, body: text } = body as { title: string; body: string };
-      const issue: FakeIssue = { number: this.issues.length + 1, title, body: text, state: "open", state_reason: null, user: { login: APP_LOGIN, type: "Bot" }, labels: [], comments: [] };
+      const issue: FakeIssue = { number: this.issues.length + 1, title, body: text, state: "open", state_reason: null, user: { login: this.app.login, type: "Bot" }, labels: [], comments: [] };
       this.issues.push(issue);
       return [201, this.#issueJson(issue)];
     });
@@ -141,7 +149,7 @@ export class FakeGitHub {
     scope.post(ISSUE_COMMENTS).reply((uri, body) => {
       this.#write("POST", uri);
       const issue = this.issue(Number(ISSUE_COMMENTS.exec(uri)?.[1]));
-      const comment = { id: this.#nextComment++, body: (body as { body: string }).body, user: { login: APP_LOGIN, type: "Bot" }, performed_via_github_app: { id: APP_ID } };
+      const comment = { id: this.#nextComment++, body: (body as { body: string }).body, user: { login: this.app.login, type: "Bot" }, performed_via_github_app: { id: this.app.id } };
       issue.comments.push(comment);
       return [201, this.#commentJson(issue, comment)];
     });

@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { Writable } from "node:stream";
 import nock from "nock";
 import { pino } from "pino";
@@ -8,39 +7,10 @@ import { readInline } from "../../src/app/read-off-thread.js";
 import { loadSyztriage } from "../../src/index.js";
 import { MirrorSchedule, type ScheduleOptions } from "../../src/mirror/schedule.js";
 import { InFlight, openStore, type Store } from "../../src/store/index.js";
-import { FIXTURES } from "../helpers/fixtures.js";
 import { APP_ID, INSTALLATION, OWNER, PRIVATE_KEY, REPO } from "../helpers/probot.js";
+import { type BugName, fixtureBug, fixtureTexts, type Stage } from "./bugs.js";
 import { type FakeBug, FakeDashboard, SYZBOT } from "./fake-dashboard.js";
 import { FakeGitHub } from "./fake-github.js";
-
-/**
- * The app with its mirror, on a fake dashboard (loopback HTTP) and a fake repository (nock): what
- * the server runs each round, one call away. The bugs are test/fixtures/mirror/bugs.json's, at the
- * stage of their life a test puts them in.
- */
-export type Stage = "reported" | "bisected" | "fixed";
-export type BugName = "nf-tables" | "mptcp" | "mon-bin";
-
-interface BugFixture extends FakeBug {
-  fixedStatus?: string;
-  texts: Record<string, string>;
-}
-
-const BUGS = JSON.parse(readFileSync(`${FIXTURES}mirror/bugs.json`, "utf8")) as Record<BugName, BugFixture>;
-
-/** A fixture bug as the dashboard shows it at `stage`: before its bisection, bisected, fixed. */
-export function fixtureBug(name: BugName, stage: Stage): FakeBug {
-  const { texts: _texts, fixedStatus, cause, fixes, ...bug } = structuredClone(BUGS[name]);
-  return {
-    ...bug,
-    ...(stage !== "reported" && cause ? { cause } : {}),
-    ...(stage === "fixed" ? { fixes: fixes ?? [], status: fixedStatus ?? "fixed on 2025/02/01 00:00", fixTime: bug.lastCrash, closeTime: bug.lastCrash } : {}),
-  };
-}
-
-export function fixtureTexts(name: BugName): [string, string][] {
-  return Object.entries(BUGS[name].texts).map(([x, path]) => [x, readFileSync(`${FIXTURES}mirror/${path}`, "utf8")]);
-}
 
 export const MIRROR_CONFIG = "mirror:\n  enabled: true\n";
 
@@ -59,6 +29,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/** The app with its mirror, on a fake dashboard (loopback HTTP) and a fake repository (nock): what the server runs each round, one call away. */
 export async function harness(config = MIRROR_CONFIG, store?: Store): Promise<Harness> {
   const dashboard = await FakeDashboard.start();
   const github = new FakeGitHub(config);
