@@ -1,16 +1,15 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import nock from "nock";
 import { pino } from "pino";
 import { afterAll, afterEach, beforeEach, expect, test } from "vitest";
 import { ACTIONS_APP } from "../../src/action/actions-identity.js";
 import { runAction } from "../../src/action/run-action.js";
 import { OWNER, REPO } from "../helpers/probot.js";
-import { fixtureBug, fixtureTexts } from "./bugs.js";
+import { showBug } from "./bugs.js";
 import { FakeDashboard } from "./fake-dashboard.js";
 import { FakeGitHub } from "./fake-github.js";
-import { MIRROR_CONFIG } from "./harness.js";
+import { MIRROR_CONFIG, useLoopbackOnly } from "./harness.js";
 
 /** The Action on a schedule: one sync of the workflow's repository with its token, as github-actions[bot]. */
 const dir = mkdtempSync(join(tmpdir(), "syztriage-mirror-action-"));
@@ -21,20 +20,14 @@ writeFileSync(eventPath, JSON.stringify({ schedule: "17 * * * *" }));
 
 let fake: FakeDashboard;
 let github: FakeGitHub;
+useLoopbackOnly();
 beforeEach(async () => {
-  nock.disableNetConnect();
-  nock.enableNetConnect("127.0.0.1");
   fake = await FakeDashboard.start();
-  fake.bugs.push(fixtureBug("nf-tables", "reported"));
-  for (const [x, text] of fixtureTexts("nf-tables")) fake.texts.set(x, text);
+  showBug(fake, "nf-tables", "reported");
   github = new FakeGitHub(MIRROR_CONFIG, { login: `${ACTIONS_APP.slug}[bot]`, id: ACTIONS_APP.id });
   github.install();
 });
-afterEach(async () => {
-  await fake.stop();
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+afterEach(async () => fake.stop());
 
 async function run(env: Record<string, string> = {}) {
   let stdout = "";

@@ -1,26 +1,18 @@
-import nock from "nock";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { readReports } from "../../src/analyse/read-reports.js";
+import { MirrorSchedule } from "../../src/mirror/schedule.js";
 import { RedisStore } from "../../src/store/redis-store.js";
 import { INSTALLATION, OWNER, REPO } from "../helpers/probot.js";
 import { REDIS_MISSING, type RedisServer, startRedis } from "../store/redis-server.js";
-import { type Harness, harness, MIRROR_CONFIG } from "./harness.js";
-import { MirrorSchedule } from "../../src/mirror/schedule.js";
+import { type Harness, harness, MIRROR_CONFIG, useLoopbackOnly } from "./harness.js";
 
 /**
  * The mirror end to end, as the server runs it each round: a fake dashboard on loopback HTTP serving
  * syzkaller's JSON, a fake repository behind nock, the app's real triage of what the mirror writes.
  */
 let h: Harness;
-beforeEach(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect("127.0.0.1");
-});
-afterEach(async () => {
-  await h?.close();
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+useLoopbackOnly();
+afterEach(async () => h?.close());
 
 function warnings(): Record<string, unknown>[] {
   return h.logs.filter((l) => (l.level as number) >= 40);

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { DashboardBug } from "../../src/mirror/dashboard-api.js";
 import { FIXTURES } from "../helpers/fixtures.js";
-import { bugJson, type FakeBug } from "./fake-dashboard.js";
+import { bugJson, type FakeBug, type FakeDashboard } from "./fake-dashboard.js";
 
 /** test/fixtures/mirror/bugs.json's real bugs (sources in its README), at the stage of their life a test puts them in. */
 export type Stage = "reported" | "bisected" | "fixed";
@@ -32,4 +32,14 @@ export function fixturePage(name: BugName, stage: Stage): DashboardBug {
 /** The texts of a fixture bug, by their dashboard id. */
 export function fixtureTexts(name: BugName): [string, string][] {
   return Object.entries(BUGS[name].texts).map(([x, path]) => [x, readFileSync(`${FIXTURES}mirror/${path}`, "utf8")]);
+}
+
+/** Puts a fixture bug on the dashboard (or moves it to `stage`), with its texts. */
+export function showBug(dashboard: FakeDashboard, name: BugName, stage: Stage): FakeBug {
+  const bug = fixtureBug(name, stage);
+  const at = dashboard.bugs.findIndex((b) => b.id === bug.id);
+  if (at < 0) dashboard.bugs.push(bug);
+  else dashboard.bugs[at] = bug;
+  for (const [x, text] of fixtureTexts(name)) dashboard.texts.set(x, text);
+  return bug;
 }

@@ -2,15 +2,15 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import nock from "nock";
 import { afterAll, afterEach, beforeEach, expect, test } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { mirroredBody } from "../../src/mirror/body.js";
 import { factsOf } from "../../src/mirror/facts.js";
 import { OWNER, REPO } from "../helpers/probot.js";
-import { fixtureBug, fixturePage, fixtureTexts } from "./bugs.js";
+import { fixturePage, showBug } from "./bugs.js";
 import { FakeDashboard, SYZBOT } from "./fake-dashboard.js";
 import { FakeGitHub } from "./fake-github.js";
+import { useLoopbackOnly } from "./harness.js";
 
 /** `syztriage mirror --dry-run`: the loopback dashboard for the bugs, nock for the repository's issues. */
 const dir = mkdtempSync(join(tmpdir(), "syztriage-mirror-cli-"));
@@ -20,20 +20,15 @@ writeFileSync(config, "mirror:\n  maxOpen: 1\n");
 
 let fake: FakeDashboard;
 let github: FakeGitHub;
+useLoopbackOnly();
 beforeEach(async () => {
-  nock.disableNetConnect();
-  nock.enableNetConnect("127.0.0.1");
   fake = await FakeDashboard.start();
-  fake.bugs.push(fixtureBug("nf-tables", "bisected"), fixtureBug("mptcp", "reported"));
-  for (const [x, text] of fixtureTexts("nf-tables")) fake.texts.set(x, text);
+  showBug(fake, "nf-tables", "bisected");
+  showBug(fake, "mptcp", "reported");
   github = new FakeGitHub("");
   github.install();
 });
-afterEach(async () => {
-  await fake.stop();
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+afterEach(async () => fake.stop());
 
 async function run(...argv: string[]) {
   let stdout = "";

@@ -1,5 +1,6 @@
 import { Writable } from "node:stream";
 import nock from "nock";
+import { afterEach, beforeEach } from "vitest";
 import { pino } from "pino";
 import { Probot, ProbotOctokit } from "probot";
 import type { IssueTriage } from "../../src/app/handle-event.js";
@@ -8,9 +9,21 @@ import { loadSyztriage } from "../../src/index.js";
 import { MirrorSchedule, type ScheduleOptions } from "../../src/mirror/schedule.js";
 import { InFlight, openStore, type Store } from "../../src/store/index.js";
 import { APP_ID, INSTALLATION, OWNER, PRIVATE_KEY, REPO } from "../helpers/probot.js";
-import { type BugName, fixtureBug, fixtureTexts, type Stage } from "./bugs.js";
+import { type BugName, showBug, type Stage } from "./bugs.js";
 import { type FakeBug, FakeDashboard, SYZBOT } from "./fake-dashboard.js";
 import { FakeGitHub } from "./fake-github.js";
+
+/** For every test of the calling file: no network but the loopback dashboard, and no interceptor left behind. */
+export function useLoopbackOnly(): void {
+  beforeEach(() => {
+    nock.disableNetConnect();
+    nock.enableNetConnect("127.0.0.1");
+  });
+  afterEach(() => {
+    nock.cleanAll();
+    nock.enableNetConnect();
+  });
+}
 
 export const MIRROR_CONFIG = "mirror:\n  enabled: true\n";
 
@@ -72,14 +85,7 @@ export async function harness(config = MIRROR_CONFIG, store?: Store): Promise<Ha
     logs,
     schedule,
     scheduleOptions,
-    show(name, stage) {
-      const bug = fixtureBug(name, stage);
-      const at = dashboard.bugs.findIndex((b) => b.id === bug.id);
-      if (at < 0) dashboard.bugs.push(bug);
-      else dashboard.bugs[at] = bug;
-      for (const [x, text] of fixtureTexts(name)) dashboard.texts.set(x, text);
-      return bug;
-    },
+    show: (name, stage) => showBug(dashboard, name, stage),
     async sync() {
       await shared.cache(INSTALLATION, "mirror").delete(`ran:${OWNER}/${REPO}`);
       await schedule.round(INSTALLATION);
