@@ -43,7 +43,7 @@ function parse(argv: string[]) {
 
 /** The issues the app opened in `repo`, read through GitHub's API; none without a repository. */
 function repositoryIssues(repo: string | undefined, author: string, api: string): MirrorIssues {
-  if (repo === undefined) return { list: async () => [], open: refuse, setBody: refuse, close: refuse };
+  if (repo === undefined) return { list: async () => [], body: refuse, open: refuse, setBody: refuse, close: refuse };
   const [owner = "", name = ""] = repo.split("/");
   const token = process.env.GITHUB_TOKEN;
   const octokit = new Octokit({ baseUrl: api, ...(token ? { auth: token } : {}) });

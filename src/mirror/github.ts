@@ -9,6 +9,8 @@ import type { MirroredIssue } from "./plan.js";
 export interface MirrorIssues {
   /** The issues `login` opened, open and closed. */
   list(): Promise<MirroredIssue[]>;
+  /** The issue's body as it is now. */
+  body(issue: number): Promise<string>;
   /** Opens an issue; its number. */
   open(title: string, body: string): Promise<number>;
   setBody(issue: number, body: string): Promise<void>;
@@ -25,7 +27,7 @@ interface ListedIssue {
 }
 
 /** The calls the mirror makes: the app's client has them, and so has @octokit/rest's for the CLI. */
-type IssuesClient = Pick<Octokit, "paginate"> & { rest: { issues: Pick<Octokit["rest"]["issues"], "listForRepo" | "create" | "update" | "createComment"> } };
+type IssuesClient = Pick<Octokit, "paginate"> & { rest: { issues: Pick<Octokit["rest"]["issues"], "listForRepo" | "get" | "create" | "update" | "createComment"> } };
 
 export function mirrorIssues(octokit: IssuesClient, repo: RepoRef, login: string): MirrorIssues {
   return {
@@ -34,6 +36,10 @@ export function mirrorIssues(octokit: IssuesClient, repo: RepoRef, login: string
       return listed
         .filter((i) => !i.pull_request && i.user?.login === login)
         .map((i) => ({ number: i.number, open: i.state === "open", body: i.body ?? "" }));
+    },
+    async body(issue) {
+      const { data } = await octokit.rest.issues.get({ ...repo, issue_number: issue });
+      return data.body ?? "";
     },
     async open(title, body) {
       const { data } = await octokit.rest.issues.create({ ...repo, title, body });

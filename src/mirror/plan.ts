@@ -46,6 +46,8 @@ export interface OpenIssue {
 export interface UpdateIssue {
   issue: number;
   facts: MirrorFacts;
+  /** The body the decision was made from: the writer checks it is still the issue's. */
+  read: string;
   reasons: string[];
 }
 
@@ -57,6 +59,7 @@ export interface CloseIssue {
    * old digest: it stays theirs), so the close is remembered. Null: the mirror writes the body afresh.
    */
   keptBody: string | null;
+  read: string;
   reasons: string[];
 }
 
@@ -143,10 +146,10 @@ function decideIssue(known: Known, bug: DashboardBug, link: string, plan: Mirror
   const edited = marker.digest !== digestOf(belowMarker(known.issue.body));
   if (facts.closed === "fixed") {
     const keptBody = edited ? `${markerLine({ facts, digest: marker.digest })}\n${belowMarker(known.issue.body)}` : null;
-    plan.close.push({ issue: known.issue.number, facts, keptBody, reasons });
+    plan.close.push({ issue: known.issue.number, facts, keptBody, read: known.issue.body, reasons });
   } else if (edited) {
     plan.skipped.push({ issue: known.issue.number, bug: known.id, reason: `a person edited the description, which the mirror leaves as it is (${reasons.join("; ")})` });
-  } else plan.update.push({ issue: known.issue.number, facts, reasons });
+  } else plan.update.push({ issue: known.issue.number, facts, read: known.issue.body, reasons });
 }
 
 export function planMirror(input: MirrorInput): MirrorPlan {

@@ -113,10 +113,16 @@ async function write(deps: SyncDeps, plan: MirrorPlan, base: string, signal: Abo
       return deps.issues.open(mirroredTitle(open.title), text);
     });
   }
+  // A body a person edited since it was listed is theirs: the write waits for the next run's decision.
+  const unchanged = async (action: Written["action"], issue: number, facts: MirrorFacts, read: string): Promise<boolean> => {
+    if ((await deps.issues.body(issue)) === read) return true;
+    deps.log.info({ action, issue, bug: facts.id }, "mirror: the issue changed since it was read; left for the next run");
+    return false;
+  };
   for (const update of plan.update) {
     await attempt("update", update.issue, update.facts, async () => {
       const text = await body(update.facts, "update", update.issue);
-      if (text === null) return null;
+      if (text === null || !(await unchanged("update", update.issue, update.facts, update.read))) return null;
       await deps.issues.setBody(update.issue, text);
       return update.issue;
     });
@@ -124,7 +130,7 @@ async function write(deps: SyncDeps, plan: MirrorPlan, base: string, signal: Abo
   for (const close of plan.close) {
     await attempt("close", close.issue, close.facts, async () => {
       const text = close.keptBody ?? (await body(close.facts, "close", close.issue));
-      if (text === null) return null;
+      if (text === null || !(await unchanged("close", close.issue, close.facts, close.read))) return null;
       await deps.issues.close(close.issue, text, closingComment(close.facts, base));
       return close.issue;
     });

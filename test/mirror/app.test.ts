@@ -238,6 +238,17 @@ describe("the config", () => {
     expect(h.dashboard.requests).toEqual([]);
   });
 
+  test("each installation the app has gets its own timer, whose rounds sync its repositories", async () => {
+    h = await harness();
+    h.show("nf-tables", "reported");
+    const timed = new MirrorSchedule({ ...h.scheduleOptions, tickMs: 40 });
+    await timed.discover();
+    const triaged = () => h.github.issues.length === 1 && h.github.ownComments(1).length === 1;
+    for (let waited = 0; !triaged() && waited < 5000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+    timed.stop();
+    expect(h.github.issues.map((i) => i.title)).toEqual(["[syzkaller] general protection fault in nf_tables_dump_tables"]);
+  });
+
   test("a round within the interval does not sync again", async () => {
     h = await harness();
     h.show("nf-tables", "reported");
