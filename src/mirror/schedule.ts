@@ -97,28 +97,37 @@ export class MirrorSchedule {
   }
 
   async #round(installation: number, signal: AbortSignal): Promise<void> {
-    const { app, store, triage } = this.#options;
+    const { app } = this.#options;
     const octokit = (await app.auth(installation)) as Octokit;
     const identity = await appIdentity(app);
-    const cache = store.cache(installation, "mirror");
     const repositories = (await octokit.paginate(octokit.rest.apps.listReposAccessibleToInstallation, { per_page: 100 })) as unknown as Repository[];
     for (const repository of repositories) {
       signal.throwIfAborted();
-      const repo = { owner: repository.owner.login, repo: repository.name };
-      const key = `${repo.owner}/${repo.repo}`;
-      if (repository.archived || (await cache.get(`ran:${key}`, Flag)) || (await cache.get(`off:${key}`, Flag))) continue;
-      const config = await loadConfig(octokit, repo);
-      if (!config.ok || !config.config.mirror.enabled) {
-        await cache.set(`off:${key}`, true, DISABLED_TTL_MS);
-        continue;
-      }
-      // Marked before it runs: a sync that dies half way is not started again before its interval.
-      const intervalMs = config.config.mirror.intervalMinutes * 60_000;
-      await cache.set(`ran:${key}`, true, Math.max(intervalMs - this.#options.tickMs / 2, this.#options.tickMs / 2));
-      const target = { octokit, installation, repo, repoUrl: repository.html_url, login: identity.login, triage: triage.now, log: app.log };
-      const result = await runMirror(target, config.config, { dryRun: false, signal, ...this.#testing() });
-      app.log.info({ installation, repository: key, ...syncSummary(result) }, "mirror: synced");
+      // One repository failing (GitHub answering 5xx, say) leaves the others their sync.
+      await this.#repository(installation, octokit, identity.login, repository, signal).catch((err: unknown) => {
+        if (signal.aborted) throw err;
+        app.log.error({ err, installation, repository: `${repository.owner.login}/${repository.name}` }, "mirror: the sync failed");
+      });
     }
+  }
+
+  async #repository(installation: number, octokit: Octokit, login: string, repository: Repository, signal: AbortSignal): Promise<void> {
+    const { app, store, triage } = this.#options;
+    const cache = store.cache(installation, "mirror");
+    const repo = { owner: repository.owner.login, repo: repository.name };
+    const key = `${repo.owner}/${repo.repo}`;
+    if (repository.archived || (await cache.get(`ran:${key}`, Flag)) || (await cache.get(`off:${key}`, Flag))) return;
+    const config = await loadConfig(octokit, repo);
+    if (!config.ok || !config.config.mirror.enabled) {
+      await cache.set(`off:${key}`, true, DISABLED_TTL_MS);
+      return;
+    }
+    // Marked before it runs: a sync that dies half way is not started again before its interval.
+    const intervalMs = config.config.mirror.intervalMinutes * 60_000;
+    await cache.set(`ran:${key}`, true, Math.max(intervalMs - this.#options.tickMs / 2, this.#options.tickMs / 2));
+    const target = { octokit, installation, repo, repoUrl: repository.html_url, login, triage: triage.now, log: app.log };
+    const result = await runMirror(target, config.config, { dryRun: false, signal, ...this.#testing() });
+    app.log.info({ installation, repository: key, ...syncSummary(result) }, "mirror: synced");
   }
 
   #testing(): { fetch?: typeof fetch; spacingMs?: number } {

@@ -141,6 +141,7 @@ async function write(deps: SyncDeps, plan: MirrorPlan, base: string, signal: Abo
 /** `signal` stops the sync between two requests (a shutdown, a lost lock): what is written stays, the rest waits for the next run. */
 export async function syncMirror(deps: SyncDeps, config: Config, options: { dryRun: boolean; signal?: AbortSignal }): Promise<SyncResult> {
   const mirror = config.mirror;
+  options.signal?.throwIfAborted();
   const issues = await deps.issues.list();
   const listed = await deps.dashboard.openBugs(mirror.namespace, { subsystems: mirror.subsystems, withRepro: mirror.withRepro });
   if (!listed.ok) {
