@@ -1,6 +1,7 @@
 import { run } from "probot";
 import { offThreadReader } from "./app/read-off-thread.js";
-import { syztriageApp } from "./index.js";
+import { loadSyztriage } from "./index.js";
+import { MirrorSchedule } from "./mirror/schedule.js";
 import { githubClient } from "./octokit/limits.js";
 import { loadEnvironment, probotEnvironment } from "./serve/environment.js";
 import { healthRoute } from "./serve/health.js";
@@ -19,6 +20,7 @@ if (problem) {
 const github = githubClient({ redisUrl: env.REDIS_URL });
 const inFlight = new InFlight();
 let store: Store | undefined;
+let mirror: MirrorSchedule | undefined;
 /** Probot's logger once the app is loaded (JSON lines in production); standard error on the setup page. */
 let log: Shutdown["log"] = {
   info: (_fields, message) => process.stderr.write(`syztriage: ${message}\n`),
@@ -34,7 +36,9 @@ const server = await run(
     store = opened;
     log = app.log;
     app.log.info({ store: opened.kind }, opened.kind === "redis" ? "replicas coordinate through Redis" : "single replica: locks, caches and retries in memory");
-    syztriageApp({ inFlight, store: () => opened, readLog: offThreadReader(), retries: true })(app);
+    const triage = loadSyztriage(app, { inFlight, store: () => opened, readLog: offThreadReader(), retries: true });
+    mirror = new MirrorSchedule({ app, store: opened, triage, inFlight });
+    mirror.start();
     addHandler(healthRoute(async () => (stopping ? "shutting down" : (await opened.ping()) ? null : "redis does not answer")));
   },
   { Octokit: github.Octokit, env: probotEnvironment(env) },
@@ -48,6 +52,7 @@ shutDownOnSignals({
   },
   async stopAccepting() {
     stopping = true;
+    mirror?.stop();
     await server.stop();
   },
   async release() {

@@ -9,9 +9,10 @@ test("the README's commands table lists every command the app carries out", () =
   for (const { usage } of Object.values(COMMAND_HELP)) expect(readme).toContain(`| \`${usage}\` |`);
 });
 
-/** `npx syztriage …` lines of the README's shell blocks, with their globs expanded like a shell would. */
+/** The `npx syztriage …` lines of the quick start's offline examples, with their globs expanded like a shell would. */
 function examples(): string[][] {
-  const lines = readme.match(/^npx syztriage .*$/gm) ?? [];
+  const offline = readme.slice(readme.indexOf("no GitHub needed:"), readme.indexOf("## The comment"));
+  const lines = offline.match(/^npx syztriage .*$/gm) ?? [];
   return lines.map((line) =>
     line
       .replace(/\s+#.*$/, "")

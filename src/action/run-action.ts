@@ -1,7 +1,13 @@
 import { readFile } from "node:fs/promises";
 import { type Logger, Probot } from "probot";
 import { z } from "zod";
-import app from "../index.js";
+import type { IssueTriage } from "../app/handle-event.js";
+import { loadConfig } from "../github/config.js";
+import { appIdentity } from "../github/identity.js";
+import type { Octokit } from "../github/types.js";
+import app, { loadSyztriage, STANDALONE } from "../index.js";
+import { syncLines } from "../mirror/print.js";
+import { runMirror } from "../mirror/run.js";
 import { githubClient } from "../octokit/limits.js";
 import { ACTIONS_APP, withActionsIdentity } from "./actions-identity.js";
 
@@ -13,6 +19,8 @@ import { ACTIONS_APP, withActionsIdentity } from "./actions-identity.js";
 
 /** The events the app handles; a workflow triggered by anything else does nothing. */
 const EVENTS = ["issues", "issue_comment"] as const;
+/** A workflow run on a schedule (or started by hand) mirrors the dashboard's bugs into the repository's issues. */
+const SCHEDULED = ["schedule", "workflow_dispatch"] as const;
 
 /** What the runner and action.yml put in the environment (inputs arrive as INPUT_*). */
 const ActionEnvironment = z.object({
@@ -25,6 +33,10 @@ const ActionEnvironment = z.object({
   /** The app a token from another GitHub App acts as; GITHUB_TOKEN's by default. */
   INPUT_APP_ID: z.coerce.number().int().positive().default(ACTIONS_APP.id),
   INPUT_APP_SLUG: z.string().min(1).default(ACTIONS_APP.slug),
+  /** A scheduled run that only prints what the mirror would open, update and close. */
+  INPUT_DRY_RUN: z.enum(["true", "false", ""]).default("false"),
+  GITHUB_REPOSITORY: z.string().regex(/^[^/\s]+\/[^/\s]+$/).optional(),
+  GITHUB_SERVER_URL: z.string().default("https://github.com"),
   LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal"]).default("info"),
 });
 
@@ -33,6 +45,8 @@ export interface ActionIo {
   log?: Logger;
   /** Where workflow commands go (`::error::`): the runner reads them from standard output. */
   stdout: (text: string) => void;
+  /** How a scheduled run reaches the dashboard; the global fetch when absent. */
+  fetch?: typeof fetch;
 }
 
 /** A workflow command's message, escaped as the runner expects. */
@@ -54,8 +68,9 @@ export async function runAction(env: Record<string, string | undefined>, io: Act
     return 1;
   }
   const name = EVENTS.find((e) => e === data.GITHUB_EVENT_NAME);
-  if (!name) {
-    io.stdout(`syztriage handles ${EVENTS.join(" and ")} events, not ${data.GITHUB_EVENT_NAME}: nothing to do\n`);
+  const scheduled = SCHEDULED.some((e) => e === data.GITHUB_EVENT_NAME);
+  if (!name && !scheduled) {
+    io.stdout(`syztriage handles ${EVENTS.join(" and ")} events (and ${SCHEDULED.join(" and ")} for the mirror), not ${data.GITHUB_EVENT_NAME}: nothing to do\n`);
     return 0;
   }
   const github = githubClient();
@@ -66,6 +81,7 @@ export async function runAction(env: Record<string, string | undefined>, io: Act
     ...(io.log ? { log: io.log } : { logLevel: data.LOG_LEVEL }),
   });
   try {
+    if (!name) return await mirrorOnce(probot, data, io);
     await probot.load(app);
     const payload = JSON.parse(await readFile(data.GITHUB_EVENT_PATH, "utf8")) as Parameters<Probot["receive"]>[0]["payload"];
     await probot.receive({ id: data.GITHUB_RUN_ID, name, payload } as Parameters<Probot["receive"]>[0]);
@@ -76,4 +92,35 @@ export async function runAction(env: Record<string, string | undefined>, io: Act
   } finally {
     await github.close();
   }
+}
+
+/** The scheduled run: one sync of the workflow's repository, printed; 1 when it could not run or something failed. */
+async function mirrorOnce(probot: Probot, data: z.infer<typeof ActionEnvironment>, io: ActionIo): Promise<number> {
+  const [owner = "", repo = ""] = (data.GITHUB_REPOSITORY ?? "").split("/");
+  if (!owner || !repo) {
+    io.stdout(workflowError("syztriage needs GITHUB_REPOSITORY (owner/name) to mirror into"));
+    return 1;
+  }
+  let triage: IssueTriage | undefined;
+  await probot.load((loaded) => {
+    triage = loadSyztriage(loaded, STANDALONE);
+  });
+  const octokit = (await probot.auth()) as Octokit;
+  const config = await loadConfig(octokit, { owner, repo });
+  if (!config.ok) {
+    io.stdout(workflowError(`syztriage: ${config.error}`));
+    return 1;
+  }
+  if (!config.config.mirror.enabled) {
+    io.stdout("syztriage: mirror.enabled is not set in .github/syztriage.yml: nothing to mirror\n");
+    return 0;
+  }
+  const dryRun = data.INPUT_DRY_RUN === "true";
+  const identity = await appIdentity(probot);
+  const target = { octokit, installation: 0, repo: { owner, repo }, repoUrl: `${data.GITHUB_SERVER_URL}/${owner}/${repo}`, login: identity.login, triage: (triage as IssueTriage).now, log: probot.log };
+  const result = await runMirror(target, config.config, { dryRun, ...(io.fetch ? { fetch: io.fetch } : {}) });
+  io.stdout(`${syncLines(result, { dryRun, maxOpen: config.config.mirror.maxOpen }).join("\n")}\n`);
+  if (!result.ok) io.stdout(workflowError(`syztriage could not read the dashboard: ${result.error}`));
+  else if (result.failed.length > 0) io.stdout(workflowError(`syztriage: ${result.failed.length} of the mirror's writes or triages failed`));
+  return result.ok && result.failed.length === 0 ? 0 : 1;
 }

@@ -22,7 +22,8 @@ import type { IssueState } from "../state/index.js";
  * not use. Any failed read fails the triage before anything is written.
  */
 export interface Reader {
-  issue(): Promise<{ number: number; title: string; body: string; labels: string[]; text: SourceText }>;
+  /** `own`: the app opened it (a mirrored syzbot bug), so its body is triaged whoever the config lets in. */
+  issue(): Promise<{ number: number; title: string; body: string; labels: string[]; text: SourceText; own: boolean }>;
   comments(): Promise<(CommentFacts & { text: SourceText })[]>;
   mayWrite(login: string): Promise<boolean>;
   /** The logs behind links, within the event's budget. */
@@ -70,7 +71,10 @@ export async function gatherFacts(reader: Reader, config: ConfigResult, known: R
   const state: IssueState = commands.state;
   if (commands.retriage) reader.forgetCached();
 
-  const sources = [issue.text, ...listed.filter((c) => !c.own).map((c) => c.text)].filter((t) => isTriaged(t.origin, cfg));
+  const sources = [
+    ...(issue.own || isTriaged(issue.text.origin, cfg) ? [issue.text] : []),
+    ...listed.filter((c) => !c.own && isTriaged(c.text.origin, cfg)).map((c) => c.text),
+  ];
   const texts: ReadText[] = sources.map((t) => ({ ...t, read: known.get(t.text) ?? readReports(t.text) }));
 
   const fetched: FetchedLog[] = [];

@@ -113,23 +113,42 @@ async function retryLater(state: AppState, job: TriageJob, attempt: number, log:
   log.error({ err, issue: issueKey(job.ref), delivery: job.delivery, attempt, retry: scheduled }, "triage failed");
 }
 
-/** Runs a retry: the issue read afresh with the installation's client, under the issue's lock. */
-async function retry(state: AppState, due: DueJob): Promise<void> {
-  const job = TriageJob.parse(due.job);
+/** Triages the job's issue afresh with the installation's client, under the issue's lock. */
+async function triageJob(state: AppState, job: TriageJob): Promise<void> {
   const octokit = (await state.app.auth(job.installation)) as Octokit;
   const identity = await appIdentity(state.app);
   await state.options.inFlight.track(() =>
     state.store.withLock(issueKey(job.ref), LEASE_MS, (lost) => runTriage(state, job, octokit, identity, state.app.log, new Map(), null, lost)),
   );
+}
+
+async function retry(state: AppState, due: DueJob): Promise<void> {
+  const job = TriageJob.parse(due.job);
+  await triageJob(state, job);
   state.app.log.info({ issue: issueKey(job.ref), attempt: due.attempt }, "retried");
 }
 
-/** The handler of issues / issue_comment events: quick, quiet exits first, then one triage of the issue at a time. */
-export function issueEventHandler(app: Probot, options: AppOptions): (context: IssueEventContext) => Promise<void> {
+/** The app's triage of issues: on their events, and on demand for the issues the mirror writes, whose events are the app's own. */
+export interface IssueTriage {
+  onEvent(context: IssueEventContext): Promise<void>;
+  /** Triages the issue now; a failure is retried later as an event's is, and thrown. */
+  now(job: TriageJob): Promise<void>;
+}
+
+/** The triage of issues / issue_comment events (quick, quiet exits first, then one triage of the issue at a time) and on demand. */
+export function issueTriage(app: Probot, options: AppOptions): IssueTriage {
   const store = options.store(app);
   const state: AppState = { app, options, store, caches: { store, maintainers: new MaintainersCache(), fetches: new FetchCache() } };
   if (options.retries) store.retries.consume((due) => retry(state, due));
-  return async (context) => {
+  const now = async (job: TriageJob) => {
+    try {
+      await triageJob(state, job);
+    } catch (err) {
+      await retryLater(state, job, 1, app.log, err);
+      throw err;
+    }
+  };
+  const onEvent = async (context: IssueEventContext) => {
     const payload = context.payload as unknown as IssuePayload;
     if (payload.issue.pull_request) return;
     const event = readEvent(payload);
@@ -149,4 +168,5 @@ export function issueEventHandler(app: Probot, options: AppOptions): (context: I
       throw err;
     }
   };
+  return { onEvent, now };
 }

@@ -1,6 +1,7 @@
 // `npm run bench`: speed and memory goals live here, never in timed tests.
 import { benchCrash } from "./crash.js";
 import { benchMaintainers } from "./maintainers.js";
+import { benchMirror } from "./mirror.js";
 import { benchParse } from "./parse.js";
 
 const log = (line: string) => void process.stdout.write(`${line}\n`);
@@ -8,6 +9,7 @@ const benches: [string, (log: (line: string) => void) => Promise<void>][] = [
   ["parser", benchParse],
   ["crash analyser", benchCrash],
   ["MAINTAINERS matcher", benchMaintainers],
+  ["mirror", benchMirror],
 ];
 for (const [name, run] of benches) {
   log(`## ${name}`);

@@ -6,6 +6,8 @@ export interface CliIO {
   stderr(text: string): void;
   /** Reads a file, or standard input for "-". */
   read(path: string): Promise<string>;
+  /** How commands that read the network (the mirror's dry run) reach it; the global fetch when absent. */
+  fetch?: typeof fetch;
 }
 
 /** A mistake in the command line: printed with the usage text, exit code 2. */

@@ -25,6 +25,13 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
       return { run: m.triageCommand, help: m.TRIAGE_HELP };
     },
   },
+  mirror: {
+    summary: "mirror --dry-run [--config F] [--repo O/R] [--author L] [--json]\n                                       what the mirror would open, update and close from the dashboard",
+    load: async () => {
+      const m = await import("./mirror-command.js");
+      return { run: m.mirrorCommand, help: m.MIRROR_HELP };
+    },
+  },
   maintainers: {
     summary: "maintainers --file F [--mailmap F] [--dirs F] PATH... [--json]\n                                       get_maintainer.pl's sections, people and lists for paths",
     load: async () => {

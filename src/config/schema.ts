@@ -20,6 +20,8 @@ export type Association = z.infer<typeof Association>;
 
 /** `owner/repo` on the same GitHub. */
 const REPOSITORY = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
+/** A dashboard's address: https, a host name (no IP address, no localhost), nothing after it. */
+const DASHBOARD = /^https:\/\/(?:[a-z0-9-]+\.)+[a-z][a-z0-9-]*(?::\d{1,5})?$/;
 
 export const ConfigSchema = z.strictObject({
   kernel: z
@@ -112,7 +114,32 @@ export const ConfigSchema = z.strictObject({
       bots: z.array(login).default([]),
     })
     .prefault({}),
-});
+  mirror: z
+    .strictObject({
+      /** Open an issue for each of the dashboard's open bugs that the filters keep, and keep it in step. */
+      enabled: z.boolean().default(false),
+      /** The syzkaller dashboard; its host must be in fetch.hosts. */
+      dashboard: z.string().regex(DASHBOARD, "must be https://<host name>, without a path").default("https://syzkaller.appspot.com"),
+      /** The dashboard's namespace: its open bugs are at /<namespace>. */
+      namespace: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, "must be a dashboard namespace like upstream").default("upstream"),
+      /** Only bugs the dashboard files under one of these subsystems (its names); [] keeps every bug. */
+      subsystems: z.array(z.string().regex(SUBSYSTEM_NAME, "subsystem names are letters, digits and . _ + -")).max(20).default([]),
+      /** Only bugs whose title matches one of these patterns (`*` is any text, case ignored); [] keeps every title. */
+      titles: z.array(z.string().trim().min(1).max(200)).max(20).default([]),
+      /** Only bugs with a reproducer. */
+      withRepro: z.boolean().default(false),
+      /** How often the app looks at the dashboard. */
+      intervalMinutes: z.number().int().min(15).max(7 * 24 * 60).default(60),
+      /** At most this many issues are opened in one run; the other bugs wait for the next runs. */
+      maxOpen: z.number().int().min(0).max(50).default(10),
+    })
+    .prefault({}),
+})
+  // The mirror reads the dashboard under the fetch rules, so they must allow it.
+  .refine((c) => !c.mirror.enabled || !DASHBOARD.test(c.mirror.dashboard) || c.fetch.hosts.includes(c.mirror.dashboard.slice("https://".length)), {
+    message: "the dashboard's host must be in fetch.hosts",
+    path: ["mirror", "dashboard"],
+  });
 
 export type Config = z.infer<typeof ConfigSchema>;
 

@@ -69,7 +69,8 @@ export function githubReader(input: {
   return {
     async issue() {
       const issue = await readIssue(octokit, ref);
-      return { number: issue.number, title: issue.title ?? "", body: issue.body ?? "", labels: labelNames(issue), text: issueText(issue) };
+      const own = issue.user?.login === input.identity.login;
+      return { number: issue.number, title: issue.title ?? "", body: issue.body ?? "", labels: labelNames(issue), text: issueText(issue), own };
     },
     async comments() {
       const listed = await listComments(octokit, ref, input.identity);

@@ -1,4 +1,5 @@
 import { Buffer } from "node:buffer";
+import type { z } from "zod";
 import { IssueState } from "./schema.js";
 
 /**
@@ -14,8 +15,26 @@ const CLOSE = " -->";
 const MAX_ENCODED_LENGTH = 32 * 1024;
 const BASE64URL = /^[A-Za-z0-9_-]*$/;
 
+/** `value` as base64url JSON: a hidden line's payload (no "-->", no Markdown). */
+export function hiddenPayload(value: unknown): string {
+  return Buffer.from(JSON.stringify(value), "utf8").toString("base64url");
+}
+
+/** A hidden line's payload read back: null when it is too long, not base64url JSON, or not of `schema`'s shape. */
+export function readHiddenPayload<T>(payload: string, schema: z.ZodType<T>): T | null {
+  if (payload.length > MAX_ENCODED_LENGTH || !BASE64URL.test(payload)) return null;
+  let json: unknown;
+  try {
+    json = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
+  } catch {
+    return null;
+  }
+  const parsed = schema.safeParse(json);
+  return parsed.success ? parsed.data : null;
+}
+
 export function encodeState(state: IssueState): string {
-  return `${OPEN}${Buffer.from(JSON.stringify(state), "utf8").toString("base64url")}${CLOSE}`;
+  return `${OPEN}${hiddenPayload(state)}${CLOSE}`;
 }
 
 export function decodeState(commentBody: string): IssueState | null {
@@ -24,14 +43,5 @@ export function decodeState(commentBody: string): IssueState | null {
   const payloadStart = start + OPEN.length;
   const end = commentBody.indexOf(CLOSE, payloadStart);
   if (end < 0 || end - payloadStart > MAX_ENCODED_LENGTH) return null;
-  const payload = commentBody.slice(payloadStart, end);
-  if (!BASE64URL.test(payload)) return null;
-  let json: unknown;
-  try {
-    json = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
-  } catch {
-    return null;
-  }
-  const parsed = IssueState.safeParse(json);
-  return parsed.success ? parsed.data : null;
+  return readHiddenPayload(commentBody.slice(payloadStart, end), IssueState);
 }

@@ -71,7 +71,7 @@ test("a failed triage fails the workflow step with an error annotation", async (
 test("other events, a missing token or a missing event file say so", async () => {
   const path = eventFile(payload("issues.opened", { body: "no log here" }));
   const calls = countGitHubCalls();
-  expect(await run("push", path)).toEqual({ code: 0, stdout: "syztriage handles issues and issue_comment events, not push: nothing to do\n" });
+  expect(await run("push", path)).toEqual({ code: 0, stdout: "syztriage handles issues and issue_comment events (and schedule and workflow_dispatch for the mirror), not push: nothing to do\n" });
   const noToken = await run("issues", path, { INPUT_TOKEN: "" });
   expect(noToken.code).toBe(1);
   expect(noToken.stdout).toMatch(/^::error::syztriage needs a token/);
