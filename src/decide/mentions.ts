@@ -48,7 +48,11 @@ function isList(email: string, lists: ReadonlySet<string>): boolean {
 export function mentionBlock(r: AnalysedReport, config: Config): string | null {
   const { mentions } = config;
   if (!mentions.enabled || mentions.when === "never") return "mentions are turned off in the configuration";
-  if (!trustedAuthor(r.origin, config)) return `the log was posted by someone outside ${mentions.associations.join("/").toLowerCase()} of this repository`;
+  if (!trustedAuthor(r.origin, config)) {
+    return r.origin.isBot
+      ? `the text is a bot's (${r.origin.author}), and only bots in \`triage.bots\` may make the app mention people`
+      : `the log was posted by someone outside ${mentions.associations.join("/").toLowerCase()} of this repository`;
+  }
   if (mentions.when === "always") return null;
   switch (r.judgement.kind) {
     case "verdict":
