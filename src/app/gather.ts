@@ -6,7 +6,8 @@ import type { Config } from "../config/schema.js";
 import { isTriaged } from "../decide/authors.js";
 import { commandAuthors, foldCommands, summaries } from "../decide/commands.js";
 import { analyseFacts, settle } from "../decide/decide.js";
-import type { CommentFacts, Facts, MaintainersFacts } from "../decide/facts.js";
+import type { CommentFacts, Facts, LabelEvent, MaintainersFacts } from "../decide/facts.js";
+import { duplicateLabel, labelsInDoubt } from "../decide/labels.js";
 import { commitsToRead, hasFindings, logsToFetch, needsMaintainers, sameSearch, searchTitles } from "../decide/lookups.js";
 import type { fetchLogs, LogLink } from "../fetch/index.js";
 import type { IssueSummary } from "../analyse/duplicates.js";
@@ -34,6 +35,8 @@ export interface Reader {
   searchIssues(titles: string[]): Promise<IssueSummary[]>;
   /** Reads a fetched log (megabytes, perhaps: off the event loop). */
   readLog(text: string): Promise<ParseResult>;
+  /** Who last added or took off each of these labels (the issue's events). */
+  labelHistory(labels: readonly string[]): Promise<Map<string, LabelEvent>>;
   /** `#syztriage retriage`: ask GitHub and the links again instead of the caches. */
   forgetCached(): void;
 }
@@ -60,6 +63,7 @@ export async function gatherFacts(reader: Reader, config: ConfigResult, known: R
     logins: new Map(),
     maintainers: null,
     search: null,
+    labelHistory: null,
   };
   if (!config.ok) return base;
   const cfg = config.config;
@@ -108,11 +112,16 @@ export async function gatherFacts(reader: Reader, config: ConfigResult, known: R
   if (!findings || state.invalid) return partial;
 
   const analysis = analyseFacts(partial, cfg);
-  const { toSearch } = settle(partial, analysis, state, 0, cfg).people;
+  const { people, labels } = settle(partial, analysis, state, 0, cfg);
+  const { toSearch } = people;
   const logins = new Map<string, string | null>();
   for (const email of toSearch) logins.set(email, await reader.userByEmail(email));
 
   const titles = searchTitles(analysis, state);
   const search = titles.length > 0 && (commands.retriage || !sameSearch(titles, state)) ? await reader.searchIssues(titles) : null;
-  return { ...partial, logins, search };
+  // The duplicate label is wanted too when the search found another issue or a maintainer said so.
+  const duplicate = (search?.length ?? 0) > 0 || state.duplicateOf ? [{ name: duplicateLabel(cfg), color: "", description: "" }] : [];
+  const doubt = labelsInDoubt([...labels.wanted, ...duplicate], issue.labels, state);
+  const labelHistory = doubt.length > 0 ? await reader.labelHistory(doubt) : null;
+  return { ...partial, logins, search, labelHistory };
 }

@@ -63,5 +63,6 @@ export async function dryRunFacts(
     maintainers,
     // The dry run cannot search GitHub: it decides as the app would when the search finds no duplicate.
     search: [],
+    labelHistory: null,
   };
 }

@@ -150,7 +150,7 @@ export function decide(facts: Facts): Plan {
     ...(commands.previous.subsystems?.join() !== state.subsystems?.join() ? (state.subsystems ?? []).map((s) => labelName(config.labels.prefix, s)) : []),
     ...(commands.previous.duplicateOf !== state.duplicateOf && state.duplicateOf ? [duplicateLabel(config)] : []),
   ];
-  const reconciled = reconcileLabels(labels.wanted, facts.issue.labels, state, commanded);
+  const reconciled = reconcileLabels(labels.wanted, facts.issue.labels, state, commanded, facts.labelHistory);
   const next: IssueState = { ...state, appLabels: reconciled.appLabels, declinedLabels: reconciled.declinedLabels, search };
   const body = renderTriage({
     reports: [...analysis.reports].reverse(),

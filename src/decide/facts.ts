@@ -51,4 +51,12 @@ export interface Facts {
   maintainers: MaintainersFacts | null;
   /** This triage's duplicate search; null when it did not search (no titles, or the same titles as last time). */
   search: readonly IssueSummary[] | null;
+  /** Who last added or took off each label in doubt (the issue's events); null when no label was in doubt. */
+  labelHistory: ReadonlyMap<string, LabelEvent> | null;
+}
+
+/** The last time a label was added to or taken off the issue, and whether the app did it. */
+export interface LabelEvent {
+  action: "labeled" | "unlabeled";
+  byApp: boolean;
 }

@@ -5,6 +5,7 @@ import type { Config } from "../config/schema.js";
 import type { SignalId } from "../analyse/verdict/signals.js";
 import type { Outcome } from "../parse/schema.js";
 import { type IssueState, MAX_RECORDED_LABELS } from "../state/index.js";
+import type { LabelEvent } from "./facts.js";
 import type { LabelSpec } from "./plan.js";
 import type { Override } from "./override.js";
 
@@ -177,16 +178,34 @@ export function duplicateLabel(config: Config): string {
 }
 
 /**
+ * The labels whose owner the app's record cannot tell: wanted labels on the
+ * issue it did not record (a person's, or its own from a try whose comment
+ * failed), and recorded labels no longer there (a person took them off, or the
+ * try that recorded them failed to add them). The issue's events tell.
+ */
+export function labelsInDoubt(wanted: readonly LabelSpec[], current: readonly string[], state: Pick<IssueState, "appLabels">): string[] {
+  const present = new Set(current.map((n) => n.toLowerCase()));
+  const recorded = new Set(state.appLabels.map((n) => n.toLowerCase()));
+  return [
+    ...wanted.filter((l) => present.has(l.name.toLowerCase()) && !recorded.has(l.name.toLowerCase())).map((l) => l.name),
+    ...state.appLabels.filter((n) => !present.has(n.toLowerCase())),
+  ];
+}
+
+/**
  * Labels follow the evidence, and people have the last word: the app adds what
  * the evidence supports, takes off only labels it added itself that the
  * evidence no longer supports, and never puts back a label a person took off
- * (unless a maintainer's command asks for it again).
+ * (unless a maintainer's command asks for it again). With the issue's events
+ * (`history`), a label the app added in a try whose comment failed is still its
+ * own, and one whose adding failed is not mistaken for one a person took off.
  */
 export function reconcileLabels(
   wanted: readonly LabelSpec[],
   current: readonly string[],
   state: Pick<IssueState, "appLabels" | "declinedLabels">,
   commanded: readonly string[],
+  history: ReadonlyMap<string, LabelEvent> | null = null,
 ): { add: LabelSpec[]; remove: string[]; appLabels: string[]; declinedLabels: string[] } {
   // Label names are compared as GitHub does, without case.
   const key = (name: string) => name.toLowerCase();
@@ -194,16 +213,20 @@ export function reconcileLabels(
     const set = new Set(names.map(key));
     return (name: string) => set.has(key(name));
   };
+  const last = (name: string) => history?.get(key(name));
   const present = has(current);
   const isWanted = has(wanted.map((l) => l.name));
   const isCommanded = has(commanded);
-  // The app's labels still on the issue; the others a person took off since.
-  const ours = state.appLabels.filter(present);
-  const declined = unique([...state.declinedLabels, ...state.appLabels.filter((n) => !present(n))].filter((n) => !isCommanded(n)), key);
+  const recorded = has(state.appLabels);
+  // The app's labels on the issue: recorded, or (by the events) added by it in a try it could not record.
+  const ours = [...state.appLabels.filter(present), ...current.filter((n) => !recorded(n) && isWanted(n) && last(n)?.action === "labeled" && last(n)?.byApp === true)];
+  // Recorded but gone: a person took it off, unless the events say the app never got it on.
+  const takenOff = state.appLabels.filter((n) => !present(n) && (history === null || (last(n)?.action === "unlabeled" && last(n)?.byApp === false)));
+  const declined = unique([...state.declinedLabels, ...takenOff].filter((n) => !isCommanded(n)), key);
   const isDeclined = has(declined);
   const add = wanted.filter((l) => !present(l.name) && !isDeclined(l.name));
   const remove = ours.filter((n) => !isWanted(n));
-  const appLabels = [...ours.filter((n) => isWanted(n)), ...add.map((l) => l.name)];
+  const appLabels = unique([...ours.filter((n) => isWanted(n)), ...add.map((l) => l.name)], key);
   return { add, remove, appLabels: appLabels.slice(-MAX_RECORDED_LABELS), declinedLabels: declined.slice(-MAX_RECORDED_LABELS) };
 }
 

@@ -11,6 +11,7 @@ import { readIssue } from "./issue.js";
 import type { Store } from "../store/index.js";
 import { type LookupCaches, readCommit, userByEmail } from "./lookup.js";
 import { type MaintainersCache, readMaintainers } from "./maintainers-file.js";
+import { readLabelHistory } from "./label-history.js";
 import { canWrite } from "./permissions.js";
 import { searchOpenIssues } from "./search-issues.js";
 import type { IssueData, IssueRef, Octokit } from "./types.js";
@@ -101,6 +102,7 @@ export function githubReader(input: {
       readMaintainers(octokit, maintainersLocation(cfg.subsystems.maintainers), tree, installation, { ...caches.maintainers, missing: caches.store.cache(installation, "missing-files") }),
     userByEmail: (email) => userByEmail(octokit, email, lookups),
     readLog: input.readLog,
+    labelHistory: (labels) => readLabelHistory(octokit, ref, input.identity, labels),
     searchIssues: (titles): Promise<IssueSummary[]> => searchOpenIssues(octokit, repo, titles),
     forgetCached() {
       lookups.fresh = true;

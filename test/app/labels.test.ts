@@ -4,6 +4,7 @@ import {
   github,
   nockAddsLabels,
   nockCreatesComment,
+  nockLabelEvents,
   nockIssueSearch,
   nockTriageLookups,
   nockTriageStart,
@@ -105,12 +106,30 @@ describe("labels follow the evidence, people keep theirs", () => {
     // The person removed "subsystem: mm"; the evidence still supports it.
     const scope = nockTriageStart(github(), { config: QUIET, comments: [earlier], issue: { labels: ["bisection: unreliable"] } });
     nockTriageLookups(scope, { commit: { sha: SEED_SHA, status: 404 } });
+    // Gone from the issue: the events say who took it off.
+    nockLabelEvents(scope, [
+      { event: "labeled", label: "subsystem: mm", byApp: true },
+      { event: "unlabeled", label: "subsystem: mm", byApp: false },
+    ]);
     // The seed is reliable: the app's unreliable label comes off; mm stays off.
     scope.delete(`${REPO_PATH}/issues/1/labels/bisection%3A%20unreliable`).reply(200, []);
     nockUpdatesComment(scope, 11, bodies);
     await probot.receive(payload("issues.edited", { body: seed, from: merge }));
     expect(scope.pendingMocks()).toEqual([]);
     expect(stateOf(bodies[0]!)).toMatchObject({ appLabels: [], declinedLabels: ["subsystem: mm"] });
+  });
+
+  test("a label the app recorded but never got on (its adding failed) is added again, not taken for a person's", async () => {
+    const { probot } = await strictProbot();
+    const earlier = ownSummary(13, { appLabels: ["subsystem: mm"] });
+    const scope = nockTriageStart(github(), { config: QUIET, comments: [earlier], issue: { labels: [] } });
+    nockTriageLookups(scope, { commit: { sha: SEED_SHA, status: 404 } });
+    nockLabelEvents(scope, []);
+    nockAddsLabels(scope, [{ name: "subsystem: mm", description: SUBSYSTEM_LABEL }]);
+    nockUpdatesComment(scope, 13, bodies);
+    await probot.receive(payload("issues.edited", { body: seed }));
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(stateOf(bodies[0]!)).toMatchObject({ appLabels: ["subsystem: mm"], declinedLabels: [] });
   });
 
   test("a label a person added that the evidence no longer supports stays", async () => {

@@ -10,6 +10,7 @@ import {
   nockAddsLabels,
   nockAuth,
   nockCreatesComment,
+  nockLabelEvents,
   nockIssueSearch,
   nockNoConfig,
   nockTriageLookups,
@@ -25,7 +26,7 @@ import {
   testProbot,
   useNock,
 } from "../helpers/probot.js";
-import { golden, QUIET, recordedBodies, seed, SEED_SHA } from "../helpers/app-fixtures.js";
+import { golden, QUIET, recordedBodies, seed, SEED_SHA, stateOf } from "../helpers/app-fixtures.js";
 
 const fenced = (text: string) => `Found by syzbot on our tree:\n\n\`\`\`\n${text}\n\`\`\`\n`;
 
@@ -120,6 +121,8 @@ describe("events that change nothing write nothing", () => {
     const { probot } = await strictProbot();
     const scope = nockTriageStart(github(), { config: QUIET, comments: [], issue: { labels: ["bug", "subsystem: mm"] } });
     nockTriageLookups(scope, { commit: { sha: SEED_SHA, status: 404 } });
+    // The label is there but not in the app's record: the issue's events say a person added it.
+    nockLabelEvents(scope, [{ event: "labeled", label: "subsystem: mm", byApp: false }]);
     nockCreatesComment(scope, 920, { record: bodies });
     await probot.receive(payload("issues.opened", { body: seed }));
     expect(scope.pendingMocks()).toEqual([]);
@@ -299,12 +302,14 @@ describe("races and failures", () => {
     expect(failing.pendingMocks()).toEqual([]);
     expect(logs.find((l) => l.msg === "triage failed")).toMatchObject({ issue: "Codertocat/Hello-World#1", delivery: "delivery-issues.opened" });
 
-    // The label went on before the failure; the retry writes the comment only.
+    // The label went on before the failure; the retry writes the comment only, and the events show the label is the app's.
     const repair = nockTriageStart(github(), { auth: false, config: QUIET, comments: [], issue: { labels: ["subsystem: mm"] } });
     nockIssueSearch(repair);
-    nockCreatesComment(repair, 911);
+    nockLabelEvents(repair, [{ event: "labeled", label: "subsystem: mm", byApp: true }]);
+    nockCreatesComment(repair, 911, { record: bodies });
     await probot.receive(payload("issues.edited", { body: seed }));
     expect(repair.pendingMocks()).toEqual([]);
+    expect(stateOf(bodies[0]!)?.appLabels).toEqual(["subsystem: mm"]);
   });
 
   test("a duplicate summary another replica wrote is deleted, the oldest kept", async () => {

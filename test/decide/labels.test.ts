@@ -35,3 +35,24 @@ describe("reconcileLabels: labels follow the evidence, people have the last word
     expect(out).toEqual({ add: [spec("duplicate")], remove: [], appLabels: ["duplicate"], declinedLabels: [] });
   });
 });
+
+describe("reconcileLabels with the issue's events", () => {
+  const history = (entries: [string, "labeled" | "unlabeled", boolean][]) => new Map(entries.map(([l, action, byApp]) => [l, { action, byApp }]));
+
+  test("a wanted label the app added in a try whose comment failed is the app's", () => {
+    const out = reconcileLabels([spec("subsystem: mm")], ["subsystem: mm"], { appLabels: [], declinedLabels: [] }, [], history([["subsystem: mm", "labeled", true]]));
+    expect(out.appLabels).toEqual(["subsystem: mm"]);
+  });
+
+  test("a wanted label a person added is not", () => {
+    const out = reconcileLabels([spec("subsystem: mm")], ["subsystem: mm"], { appLabels: [], declinedLabels: [] }, [], history([["subsystem: mm", "labeled", false]]));
+    expect(out.appLabels).toEqual([]);
+  });
+
+  test("a recorded label that never got on is added again; one a person took off is declined", () => {
+    const never = reconcileLabels([spec("subsystem: mm")], [], { appLabels: ["subsystem: mm"], declinedLabels: [] }, [], history([]));
+    expect(never).toMatchObject({ add: [spec("subsystem: mm")], declinedLabels: [] });
+    const off = reconcileLabels([spec("subsystem: mm")], [], { appLabels: ["subsystem: mm"], declinedLabels: [] }, [], history([["subsystem: mm", "unlabeled", false]]));
+    expect(off).toMatchObject({ add: [], declinedLabels: ["subsystem: mm"] });
+  });
+});

@@ -267,3 +267,16 @@ export const UNRELIABLE_LABEL = "The bisection's culprit looks unreliable (syztr
 export function ownSummary(id: number, state: Partial<IssueState>, through = 0) {
   return ownComment(id, `${commentHeader({ ...EMPTY_STATE, ...state }, through)}\nan older summary\n`);
 }
+
+/** The issue's events as GitHub lists them: who added or took off which label (`byApp`: this app; else a person). */
+export function nockLabelEvents(scope: nock.Scope, events: { event: "labeled" | "unlabeled"; label: string; byApp: boolean }[]): nock.Scope {
+  const listed = events.map((e, i) => ({
+    id: 5000 + i,
+    event: e.event,
+    label: { name: e.label, color: "1d76db" },
+    actor: e.byApp ? { login: APP_LOGIN, type: "Bot" } : { login: "octocat", type: "User" },
+    performed_via_github_app: e.byApp ? { id: APP_ID } : null,
+    created_at: "2026-11-27T00:00:00Z",
+  }));
+  return scope.get(`${REPO_PATH}/issues/1/events`).query(true).reply(200, listed);
+}
