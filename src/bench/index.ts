@@ -2,12 +2,16 @@
 import { benchCrash } from "./crash.js";
 import { benchMaintainers } from "./maintainers.js";
 import { benchParse } from "./parse.js";
+import { benchRequests } from "./requests.js";
+import { benchThroughput } from "./throughput.js";
 
 const log = (line: string) => void process.stdout.write(`${line}\n`);
 const benches: [string, (log: (line: string) => void) => Promise<void>][] = [
   ["parser", benchParse],
   ["crash analyser", benchCrash],
   ["MAINTAINERS matcher", benchMaintainers],
+  ["GitHub requests per triage", benchRequests],
+  ["throughput", benchThroughput],
 ];
 for (const [name, run] of benches) {
   log(`## ${name}`);
