@@ -44,7 +44,7 @@ export async function measureThroughput(perInstallation: number, logFor: (index:
       }
     // A log the app has nothing to say about gets no comment: its triage ends when the app is idle.
     const commented = [];
-    for (const o of opened) if ((await expectedTriage(o.repo, o.issue)).comment !== null) commented.push(o.issue);
+    for (const o of opened) if ((await expectedTriage(github.world, o.repo, o.issue)).comment !== null) commented.push(o.issue);
     const started = performance.now();
     const done = new Map<FakeIssue, number>();
     const watch = (async () => {

@@ -169,18 +169,17 @@ const permission = inRepo("collaborators/collaborators#get-repository-permission
 });
 
 /** `repo:o/r is:issue is:open "a" OR "b"`: open issues of the repository whose title or body holds a quoted term. */
-function searchIssues(req: RouteRequest): Answer {
-  const q = req.query.get("q") ?? "";
+export function issueSearch(world: World, urls: Urls, q: string, perPage: number, installation: number | null) {
   const [, owner = "", name = ""] = /\brepo:([^/\s]+)\/(\S+)/.exec(q) ?? [];
   const terms = [...q.matchAll(/"([^"]*)"/g)].map((m) => (m[1] ?? "").toLowerCase()).filter(Boolean);
-  const repo = req.world.repo(owner, name);
-  const hits = repo && (req.installation === null || repo.installation === req.installation)
-    ? [...repo.issues.values()].filter((i) => i.state === "open" && terms.some((t) => i.title.toLowerCase().includes(t) || i.body.toLowerCase().includes(t)))
-    : [];
-  const perPage = Math.min(100, Number(req.query.get("per_page") ?? 30) || 30);
-  const items = hits.slice(0, perPage).map((i) => ({ ...issueBody(req.world, repo as FakeRepo, i, req.urls), score: 1 }));
-  return { status: 200, body: { total_count: hits.length, incomplete_results: false, items } };
+  const repo = world.repo(owner, name);
+  if (!repo || (installation !== null && repo.installation !== installation)) return { total_count: 0, incomplete_results: false, items: [] };
+  const hits = [...repo.issues.values()].filter((i) => i.state === "open" && terms.some((t) => i.title.toLowerCase().includes(t) || i.body.toLowerCase().includes(t)));
+  const items = hits.slice(0, Math.min(100, perPage)).map((i) => ({ ...issueBody(world, repo, i, urls), score: 1 }));
+  return { total_count: hits.length, incomplete_results: false, items };
 }
+
+const searchIssues: Handler = (req) => ({ status: 200, body: issueSearch(req.world, req.urls, req.query.get("q") ?? "", Number(req.query.get("per_page") ?? 30) || 30, req.installation) });
 
 /** `<email> in:email`: the user whose public email it is. */
 function searchUsers(req: RouteRequest): Answer {
