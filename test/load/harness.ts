@@ -1,9 +1,11 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { expectedTriage } from "../../src/bench/load/expected.js";
+import type { InProcessApp, InProcessOptions } from "../../src/bench/load/in-process-app.js";
 import { fixtureLogs } from "../../src/bench/load/scenario.js";
 import type { Delivered, Webhook } from "../../src/bench/load/webhooks.js";
 import { FakeGitHub } from "../../src/bench/fake-github/server.js";
 import { type FakeIssue, type FakeRepo, World } from "../../src/bench/fake-github/world.js";
-import { readCommentHeader } from "../../src/state/index.js";
+import { type IssueState, readCommentHeader } from "../../src/state/index.js";
 
 // The load and fault tests: the app against the stand-in for GitHub (src/bench/fake-github/), with the
 // real syzbot logs of test/fixtures/logs/ as issue bodies. "Right" is what the dry run writes for the
@@ -46,6 +48,20 @@ export async function openIssues(github: FakeGitHub, repos: readonly FakeRepo[],
   });
 }
 
+/**
+ * How much of a summary's state must be the dry run's. A triage repaired after its comment write failed
+ * finds the labels its failed try added and takes them for a person's (reported to the lead; the test
+ * "the labels a failed try added stay the app's" in faults.test.ts shows it): such tests leave
+ * `appLabels` out until that is fixed.
+ */
+export type StateCheck = "whole state" | "all but appLabels";
+
+function stateOf(state: IssueState | null, check: StateCheck): unknown {
+  if (!state || check === "whole state") return state;
+  const { appLabels: _left, ...rest } = state;
+  return rest;
+}
+
 /** A summary's three header lines (marker, state, newest comment handled) and the text people read. */
 function splitSummary(body: string): { header: ReturnType<typeof readCommentHeader>; text: string } {
   return { header: readCommentHeader(body), text: body.split("\n").slice(3).join("\n") };
@@ -57,7 +73,7 @@ function splitSummary(body: string): { header: ReturnType<typeof readCommentHead
  * newest comment handled depends on the issue's other comments, which the dry run does not see.) The right
  * triage is the one of the issues as they are now: their duplicates and titles included.
  */
-export async function problems(github: FakeGitHub, issues: readonly LoadIssue[]): Promise<string[]> {
+export async function problems(github: FakeGitHub, issues: readonly LoadIssue[], check: StateCheck = "whole state"): Promise<string[]> {
   const found: string[] = [];
   for (const { repo, issue } of issues) {
     const expected = await expectedTriage(github.world, repo, issue);
@@ -67,7 +83,7 @@ export async function problems(github: FakeGitHub, issues: readonly LoadIssue[])
     const want = splitSummary(expected.comment ?? "");
     if (comments.length !== 1) found.push(`${name}: ${comments.length} summaries`);
     else if (got.text !== want.text) found.push(`${name}: the summary is not the dry run's`);
-    else if (!got.header?.state || JSON.stringify(got.header.state) !== JSON.stringify(want.header?.state)) found.push(`${name}: the summary's state is not the dry run's`);
+    else if (!got.header?.state || JSON.stringify(stateOf(got.header.state, check)) !== JSON.stringify(stateOf(want.header?.state ?? null, check))) found.push(`${name}: the summary's state is not the dry run's`);
     const missing = expected.labels.filter((l) => !issue.labels.includes(l));
     if (missing.length > 0) found.push(`${name}: labels ${missing.join(", ")} missing`);
   }
@@ -103,4 +119,31 @@ export async function burst(send: (webhook: Webhook) => Promise<Delivered>, webh
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   return results;
+}
+
+/**
+ * The app for fault tests: its throttling on but unpaced, Octokit's 5xx retries 10, 40 and 90 ms apart
+ * instead of 1, 4 and 9 s, and a retry queue whose backoff starts at 200 ms instead of 30 s (the same
+ * policy, scaled down).
+ */
+export const FAULT_APP: Omit<InProcessOptions, "github"> = {
+  limits: { minTime: { write: 0, search: 0, notifications: 0 } },
+  retryBaseMs: 10,
+  store: { retry: { firstDelayMs: 200, maxDelayMs: 1_000, pollMs: 20, maxAttempts: 12, leaseMs: 5_000 } },
+};
+
+/** Waits until every issue holds its right summary and the app is idle; fails with what is still wrong. */
+export async function settled(github: FakeGitHub, app: InProcessApp, issues: readonly LoadIssue[], check: StateCheck = "whole state", timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const wrong = await problems(github, issues, check);
+    if (wrong.length === 0 && app.inFlight.size === 0) return;
+    if (Date.now() > deadline) throw new Error(`not settled in ${timeoutMs} ms:\n${wrong.join("\n")}`);
+    await sleep(25);
+  }
+}
+
+/** The messages the app logged, in order. */
+export function messages(app: InProcessApp): string[] {
+  return app.logs.map((l) => String(l.msg));
 }
