@@ -132,12 +132,12 @@ export const FAULT_APP: Omit<InProcessOptions, "github"> = {
   store: { retry: { firstDelayMs: 200, maxDelayMs: 1_000, pollMs: 20, maxAttempts: 12, leaseMs: 5_000 } },
 };
 
-/** Waits until every issue holds its right summary and the app is idle; fails with what is still wrong. */
-export async function settled(github: FakeGitHub, app: InProcessApp, issues: readonly LoadIssue[], check: StateCheck = "whole state", timeoutMs = 30_000): Promise<void> {
+/** Waits until every issue holds its right summary and the app (in this process, if given) is idle; fails with what is still wrong. */
+export async function settled(github: FakeGitHub, app: Pick<InProcessApp, "inFlight"> | null, issues: readonly LoadIssue[], check: StateCheck = "whole state", timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const wrong = await problems(github, issues, check);
-    if (wrong.length === 0 && app.inFlight.size === 0) return;
+    if (wrong.length === 0 && (app?.inFlight.size ?? 0) === 0) return;
     if (Date.now() > deadline) throw new Error(`not settled in ${timeoutMs} ms:\n${wrong.join("\n")}`);
     await sleep(25);
   }
