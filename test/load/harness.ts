@@ -108,8 +108,8 @@ export function shuffled<T>(items: readonly T[], seed = 12): T[] {
 }
 
 /** Sends every webhook, at most `concurrency` at a time, as GitHub delivers a burst. */
-export async function burst(send: (webhook: Webhook) => Promise<Delivered>, webhooks: readonly Webhook[], concurrency = 50): Promise<Delivered[]> {
-  const results: Delivered[] = new Array(webhooks.length);
+export async function burst<R = Delivered>(send: (webhook: Webhook) => Promise<R>, webhooks: readonly Webhook[], concurrency = 50): Promise<R[]> {
+  const results: R[] = new Array(webhooks.length);
   let next = 0;
   const worker = async () => {
     while (next < webhooks.length) {
