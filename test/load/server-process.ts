@@ -1,4 +1,4 @@
-import { freePort } from "../../src/bench/load/in-process-app.js";
+import { freePort } from "../../src/bench/load/free-port.js";
 import { privateKey, WEBHOOK_SECRET } from "../../src/bench/load/in-process-app.js";
 import { type Delivered, deliver, type Webhook } from "../../src/bench/load/webhooks.js";
 import type { FakeGitHub } from "../../src/bench/fake-github/server.js";

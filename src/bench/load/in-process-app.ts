@@ -1,6 +1,4 @@
 import { generateKeyPairSync } from "node:crypto";
-import { createServer } from "node:net";
-import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
 import { Probot, ProbotOctokit, Server } from "probot";
 import { pino } from "pino";
@@ -9,6 +7,7 @@ import { syztriageApp } from "../../index.js";
 import { type GitHubLimits, githubClient } from "../../octokit/limits.js";
 import { InFlight, openStore, type StoreOptions } from "../../store/index.js";
 import type { FakeGitHub } from "../fake-github/server.js";
+import { freePort } from "./free-port.js";
 import { type Delivered, deliver, type Webhook } from "./webhooks.js";
 
 export const WEBHOOK_SECRET = "load-test-secret";
@@ -18,14 +17,6 @@ let key: string | undefined;
 export function privateKey(): string {
   key ??= generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs8", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } }).privateKey;
   return key;
-}
-
-export async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
 }
 
 export interface InProcessOptions {
