@@ -23,6 +23,8 @@ export interface Throughput {
   p50: number;
   max: number;
   requests: number;
+  /** Searches per installation, the slowest group at GitHub's pacing (one every 2 s). */
+  searchesPerInstallation: number;
   failedDeliveries: number;
 }
 
@@ -66,6 +68,7 @@ export async function measureThroughput(perInstallation: number, logFor: (index:
       p50: times[Math.floor(times.length / 2)] ?? Number.NaN,
       max: times.at(-1) ?? Number.NaN,
       requests: github.requests.length,
+      searchesPerInstallation: github.counts().searches / INSTALLATIONS,
       failedDeliveries: delivered.filter((d) => d.status !== 200 && d.status !== 202).length,
     };
   } finally {
@@ -76,7 +79,7 @@ export async function measureThroughput(perInstallation: number, logFor: (index:
 
 function line(name: string, t: Throughput): string {
   const verdict = t.perMinute >= THROUGHPUT_GOAL_PER_MINUTE ? "met" : "MISSED";
-  return `  ${name}: ${t.issues} issues (${t.commented} commented) in ${t.seconds.toFixed(1)} s = ${t.perMinute.toFixed(0)} a minute (goal >= ${THROUGHPUT_GOAL_PER_MINUTE}: ${verdict}); webhook to comment p50 ${t.p50.toFixed(1)} s, max ${t.max.toFixed(1)} s; ${t.requests} requests, ${t.failedDeliveries} failed deliveries`;
+  return `  ${name}: ${t.issues} issues (${t.commented} commented) in ${t.seconds.toFixed(1)} s = ${t.perMinute.toFixed(0)} a minute (goal >= ${THROUGHPUT_GOAL_PER_MINUTE}: ${verdict}); webhook to comment p50 ${t.p50.toFixed(1)} s, max ${t.max.toFixed(1)} s; ${t.requests} requests, ${t.searchesPerInstallation.toFixed(1)} searches an installation, ${t.failedDeliveries} failed deliveries`;
 }
 
 export async function benchThroughput(log: (line: string) => void): Promise<void> {
