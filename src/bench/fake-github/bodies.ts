@@ -58,7 +58,7 @@ export function labelBody(repo: FakeRepo, label: FakeLabel, { api }: Urls) {
   };
 }
 
-export function issueBody(world: World, repo: FakeRepo, issue: FakeIssue, urls: Urls) {
+export function issueBody(repo: FakeRepo, issue: FakeIssue, urls: Urls) {
   const base = `${urls.api}/repos/${repo.owner}/${repo.name}/issues/${issue.number}`;
   return {
     url: base,

@@ -151,7 +151,7 @@ const addLabels = onIssue("issues/labels#add-labels-to-an-issue", (repo, issue, 
     if (!repo.labels.has(name.toLowerCase())) repo.labels.set(name.toLowerCase(), { name, color: "ededed", description: null });
     if (!issue.labels.some((l) => l.toLowerCase() === name.toLowerCase())) issue.labels.push(name);
   }
-  return { status: 200, body: issueBody(req.world, repo, issue, req.urls).labels };
+  return { status: 200, body: issueBody(repo, issue, req.urls).labels };
 });
 
 const removeLabel = onIssue("issues/labels#remove-a-label-from-an-issue", (repo, issue, req) => {
@@ -159,7 +159,7 @@ const removeLabel = onIssue("issues/labels#remove-a-label-from-an-issue", (repo,
   const at = issue.labels.findIndex((l) => l.toLowerCase() === name);
   if (at === -1) return notFound("issues/labels#remove-a-label-from-an-issue", "Label does not exist");
   issue.labels.splice(at, 1);
-  return { status: 200, body: issueBody(req.world, repo, issue, req.urls).labels };
+  return { status: 200, body: issueBody(repo, issue, req.urls).labels };
 });
 
 const permission = inRepo("collaborators/collaborators#get-repository-permissions-for-a-user", (repo, req) => {
@@ -175,7 +175,7 @@ export function issueSearch(world: World, urls: Urls, q: string, perPage: number
   const repo = world.repo(owner, name);
   if (!repo || (installation !== null && repo.installation !== installation)) return { total_count: 0, incomplete_results: false, items: [] };
   const hits = [...repo.issues.values()].filter((i) => i.state === "open" && terms.some((t) => i.title.toLowerCase().includes(t) || i.body.toLowerCase().includes(t)));
-  const items = hits.slice(0, Math.min(100, perPage)).map((i) => ({ ...issueBody(world, repo, i, urls), score: 1 }));
+  const items = hits.slice(0, Math.min(100, perPage)).map((i) => ({ ...issueBody(repo, i, urls), score: 1 }));
   return { total_count: hits.length, incomplete_results: false, items };
 }
 
@@ -201,7 +201,7 @@ export const ROUTES: readonly Route[] = [
     return { status: 201, body: tokenBody(req.issueToken(installation)) };
   }),
   route("content", "GET", `${REPO}/contents/(?<path>.+)`, "read", getContent),
-  route("issue", "GET", `${REPO}/issues/(?<number>\\d+)`, "read", onIssue("issues/issues#get-an-issue", (repo, issue, req) => ({ status: 200, body: issueBody(req.world, repo, issue, req.urls) }))),
+  route("issue", "GET", `${REPO}/issues/(?<number>\\d+)`, "read", onIssue("issues/issues#get-an-issue", (repo, issue, req) => ({ status: 200, body: issueBody(repo, issue, req.urls) }))),
   route("comments", "GET", `${REPO}/issues/(?<number>\\d+)/comments`, "read", listComments),
   route("create-comment", "POST", `${REPO}/issues/(?<number>\\d+)/comments`, "write", createComment),
   route("update-comment", "PATCH", `${REPO}/issues/comments/(?<id>\\d+)`, "write", updateComment),

@@ -50,13 +50,13 @@ function envelope(world: World, repo: FakeRepo, urls: Urls, event: string, sende
 
 /** An `issues` event as GitHub sends it for the issue as it is now in the World. */
 export function issueWebhook(world: World, urls: Urls, repo: FakeRepo, issue: FakeIssue, action: IssueAction, changes?: Changes): Webhook {
-  const fields = { action, issue: issueBody(world, repo, issue, urls), ...(changes ? { changes: changesOf(changes) } : {}) };
+  const fields = { action, issue: issueBody(repo, issue, urls), ...(changes ? { changes: changesOf(changes) } : {}) };
   return { id: randomUUID(), name: "issues", body: envelope(world, repo, urls, `issues.${action}`, issue.user, fields) };
 }
 
 /** An `issue_comment` event for a comment of the issue. */
 export function commentWebhook(world: World, urls: Urls, repo: FakeRepo, issue: FakeIssue, comment: FakeComment, action: CommentAction, changes?: Changes): Webhook {
-  const fields = { action, issue: issueBody(world, repo, issue, urls), comment: commentBody(world, repo, issue, comment, urls), ...(changes ? { changes: changesOf(changes) } : {}) };
+  const fields = { action, issue: issueBody(repo, issue, urls), comment: commentBody(world, repo, issue, comment, urls), ...(changes ? { changes: changesOf(changes) } : {}) };
   return { id: randomUUID(), name: "issue_comment", body: envelope(world, repo, urls, `issue_comment.${action}`, comment.user, fields) };
 }
 
