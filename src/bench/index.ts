@@ -3,6 +3,8 @@ import { benchCrash } from "./crash.js";
 import { benchMaintainers } from "./maintainers.js";
 import { benchMirror } from "./mirror.js";
 import { benchParse } from "./parse.js";
+import { benchRequests } from "./requests.js";
+import { benchThroughput } from "./throughput.js";
 
 const log = (line: string) => void process.stdout.write(`${line}\n`);
 const benches: [string, (log: (line: string) => void) => Promise<void>][] = [
@@ -10,6 +12,8 @@ const benches: [string, (log: (line: string) => void) => Promise<void>][] = [
   ["crash analyser", benchCrash],
   ["MAINTAINERS matcher", benchMaintainers],
   ["mirror", benchMirror],
+  ["GitHub requests per triage", benchRequests],
+  ["throughput", benchThroughput],
 ];
 for (const [name, run] of benches) {
   log(`## ${name}`);

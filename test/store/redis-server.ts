@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { findExecutable, redisPlan } from "../../scripts/setup.mjs";
+import { freePort } from "../../src/bench/load/free-port.js";
 
 /**
  * A real redis-server for the tests: each file starts its own on a free loopback port, in a temporary
@@ -26,13 +26,7 @@ function missing(): string {
 export const REDIS_MISSING = REDIS_SERVER ? null : missing();
 if (REDIS_MISSING) console.warn(`skipped: ${REDIS_MISSING}`);
 
-export async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
+export { freePort };
 
 function exited(child: ChildProcess): Promise<void> {
   return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once("exit", () => resolve()));
