@@ -138,7 +138,7 @@ export interface IssueTriage {
 /** The triage of issues / issue_comment events (quick, quiet exits first, then one triage of the issue at a time) and on demand. */
 export function issueTriage(app: Probot, options: AppOptions): IssueTriage {
   const store = options.store(app);
-  const state: AppState = { app, options, store, caches: { store, maintainers: new MaintainersCache(), fetches: new FetchCache() } };
+  const state: AppState = { app, options, store, caches: { store, maintainers: new MaintainersCache(), fetches: new FetchCache(), searching: new Map() } };
   if (options.retries) store.retries.consume((due) => retry(state, due));
   const now = async (job: TriageJob) => {
     try {

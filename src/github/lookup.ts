@@ -19,6 +19,9 @@ const CachedLogin = z.object({ login: z.string().nullable() });
 export interface LookupCaches {
   commits: TtlCache;
   emails: TtlCache;
+  /** Searches under way in this process, by installation and email: issues triaged together share one. */
+  searching: Map<string, Promise<string | null>>;
+  installation: number;
   fresh: boolean;
 }
 
@@ -60,8 +63,20 @@ export async function readCommit(octokit: Octokit, tree: RepoRef & { htmlUrl: st
 export async function userByEmail(octokit: Octokit, email: string, caches: LookupCaches): Promise<string | null> {
   const cached = caches.fresh ? undefined : await caches.emails.get(email, CachedLogin);
   if (cached) return cached.login;
-  const { data } = await octokit.rest.search.users({ q: `${email} in:email`, per_page: 2 });
-  const login = data.total_count === 1 ? validLogin(data.items[0]?.login) : null;
-  await caches.emails.set(email, { login }, EMAIL_TTL_MS);
-  return login;
+  // Several issues naming the same people arrive together: one search (spaced 2 s apart by GitHub's limits) serves them all.
+  const key = `${caches.installation}:${email}`;
+  const running = caches.searching.get(key);
+  if (running) return running;
+  const search = (async () => {
+    const { data } = await octokit.rest.search.users({ q: `${email} in:email`, per_page: 2 });
+    const login = data.total_count === 1 ? validLogin(data.items[0]?.login) : null;
+    await caches.emails.set(email, { login }, EMAIL_TTL_MS);
+    return login;
+  })();
+  caches.searching.set(key, search);
+  try {
+    return await search;
+  } finally {
+    caches.searching.delete(key);
+  }
 }

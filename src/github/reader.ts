@@ -25,6 +25,8 @@ export interface Caches {
   store: Store;
   maintainers: MaintainersCache;
   fetches: FetchCache;
+  /** User searches under way in this process. */
+  searching: Map<string, Promise<string | null>>;
 }
 
 function association(value: string): Association {
@@ -63,7 +65,13 @@ export function githubReader(input: {
   readLog: Reader["readLog"];
 }): Reader {
   const { octokit, ref, installation, config, caches } = input;
-  const lookups: LookupCaches = { commits: caches.store.cache(installation, "commits"), emails: caches.store.cache(installation, "emails"), fresh: false };
+  const lookups: LookupCaches = {
+    commits: caches.store.cache(installation, "commits"),
+    emails: caches.store.cache(installation, "emails"),
+    searching: caches.searching,
+    installation,
+    fresh: false,
+  };
   let fetches = caches.fetches;
   const repo = { owner: ref.owner, repo: ref.repo };
   const tree = kernelTree(config, ref, input.repoUrl);
