@@ -4,8 +4,9 @@ import { expectationJson, fixtureTexts, parserFixtures } from "../helpers/fixtur
 import { digest } from "../helpers/report-digest.js";
 
 // One expectation file beside each fixture: adding a case is adding a `.txt` and running
-// `npm run fixtures:update`, which writes the `.expected.json` for review in the diff.
-describe.each(parserFixtures())("$name", ({ text, expectedPath }) => {
+// `npm run fixtures:update`, which writes the `.expected.json` for review in the diff. The held-out
+// texts (heldout/) are pinned the same way, beside the reading their README asks of them.
+describe.each([...parserFixtures(), ...parserFixtures(["heldout"])])("$name", ({ text, expectedPath }) => {
   const { reports } = parseText(text);
 
   test("reads what the text says", async () => {
