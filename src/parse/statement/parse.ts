@@ -22,7 +22,7 @@ import type { SourceLine } from "../text/source-lines.js";
  * back to a result named elsewhere).
  */
 const KEYWORD =
-  /(?<!git )\b(?:bisecting(?!:\s+(?:\d+ revisions? left|a merge base must))|(?<!\b(?:the|this|that) )bisected(?! commit\b)|bisect(?:ion)?|first bad commit|first good commit|bad commit (?:is|was))\b(?![./_-]\w)/i;
+  /(?<!git )\b(?:bisecting(?!:\s+(?:\d+ revisions? left|a merge base must))|(?<!\b(?:the|this|that) )bisected(?! commit\b)|bisect(?:s|ion)?|first bad commit|first good commit|bad commit (?:is|was|points))\b(?![./_-]\w)/i;
 /** `<sha> is the first bad commit` inside a sentence or a list item (git's own line is git's reader's). */
 const SHA_IS_FIRST = /(?:^|[\s(*`'"-])([0-9a-f]{7,40})`?\s+is the first (?:bad|new) commit\b/;
 /** Commit URLs: GitHub, GitLab (`/-/commit/`), cgit (`commit/?id=`, `&id=`), git.kernel.org's short forms, `owner/repo@sha`. */
@@ -34,10 +34,12 @@ const BARE_SHA = /(?<![\w/.@+=%#<-])(?=[0-9a-f]*[0-9])(?=[0-9a-f]*[a-f])([0-9a-f
 const HEADER_LIKE = /^[A-Z][A-Za-z0-9-]*:\s/;
 const URL = /https?:\/\/\S+/g;
 const MARKDOWN_LINK = /\[[^\]\n]{0,100}\]\(([^)\s]+)\)/g;
-/** Words between the keyword and the hash, in the hash's own clause, that deny it. */
+/** Words just before the hash, in its own clause, that deny it ("is not <sha>", "didn't point to <sha>"). */
 const NEGATION = /\b(?:not|isn't|wasn't|doesn't|didn't|don't|no|never|unrelated)\b/i;
 /** Where a clause ends: the hash's own clause is what follows the last of these. */
 const CLAUSE_BREAK = /[;:,.!?]\s|\bbut\b/gi;
+/** How many words before the hash a denial may stand; further back it belongs to something else (a commit's subject). */
+const NEGATION_WORDS = 5;
 /** A range end's label just before the hash: `good_revision: `, `bad: `, "last good commit is", "known good". */
 const ENDPOINT_BEFORE =
   /(?:(?<!\bfirst[ _-])\b(?:good|bad|old|new)(?:[ _-]?(?:rev(?:ision)?|commit|sha|hash))?\s*[:=]|\b(?:last|known)[ -](?:known[ -])?good(?:\s+(?:commit|revision|one))?(?:\s+(?:is|was))?\s*:?)\s*[`'"([]*$/i;
@@ -52,8 +54,10 @@ const PAREN_SUBJECT = /^\s*\(([^()]{3,200})\)/;
 const MAX_SENTENCE_LINES = 3;
 /** "... pointing out to this commit." with the commit shown just below. */
 const POINTS_BELOW = /\b(?:this|the following|that|below|the) commit[.:]?\s*$/i;
-/** What follows the keyword in "I bisected it down to:", a few words and the colon that introduces the commit below. */
-const INTRODUCES = /^[\w '-]{0,40}:$/;
+/** What follows the keyword in "I bisected it down to:", a few words and the colon (or comma) that introduces the commit below. */
+const INTRODUCES = /^[\w '-]{0,40}[:,]$/;
+/** A subject's tag that states the result: `[bisected 6d2ef226]`, `[BISECTED: <sha>]`. */
+const SUBJECT_TAG = /^Subject:.*\[bisected:?\s+([0-9a-f]{7,40})\]/i;
 const COMMIT_LOOKAHEAD = 4;
 const MAX_LINE = 4096;
 /** "bisected to the above commit": the commit was named before the sentence (a patch being replied to, the subject). */
@@ -80,7 +84,7 @@ function isFieldLine(lines: readonly SourceLine[], i: number, text: string): boo
 
 /**
  * The sentence starting at lines[i]: the line and the following lines of its paragraph, joined; a
- * sentence that ends in a colon goes on past one blank line ("...because:", a list below).
+ * sentence that ends in a colon or a comma goes on past one blank line ("...because:", a list below).
  * `last` is the index of its last line before that colon's continuation.
  */
 function sentenceAt(lines: readonly SourceLine[], i: number): { text: string; last: number } {
@@ -94,7 +98,7 @@ function sentenceAt(lines: readonly SourceLine[], i: number): { text: string; la
     const t = line?.text.trim() ?? "";
     if (!line || line.block !== first?.block || /[.!?]$/.test(text)) break;
     if (t === "") {
-      if (skippedBlank || !text.endsWith(":")) break;
+      if (skippedBlank || !/[:,]$/.test(text)) break;
       skippedBlank = true;
       continue;
     }
@@ -114,12 +118,12 @@ function subjectAfter(rest: string, introduced: boolean): string {
   return introduced ? rest.replace(/^[\s,]+/, "").replace(/[\s,]+$/, "") : "";
 }
 
-/** The part of `text` after its last clause break. */
-function lastClause(text: string): string {
+/** The words just before a hash that could deny it: its own clause, its last NEGATION_WORDS words. */
+function denialWindow(text: string): string {
   let start = 0;
   CLAUSE_BREAK.lastIndex = 0;
   for (let m = CLAUSE_BREAK.exec(text); m; m = CLAUSE_BREAK.exec(text)) start = m.index + m[0].length;
-  return text.slice(start);
+  return text.slice(start).split(/\s+/).filter(Boolean).slice(-NEGATION_WORDS).join(" ");
 }
 
 interface HashMatch {
@@ -178,7 +182,7 @@ function referenceIn(sentence: string): Reference | "above" | null {
     const before = after.slice(0, found.index);
     const end = found.index + found.text.length;
     if (ENDPOINT_BEFORE.test(before) || ENDPOINT_AFTER.test(after.slice(end))) continue;
-    if (NEGATION.test(lastClause(before))) return null;
+    if (NEGATION.test(denialWindow(before))) return null;
     const introduced = !found.link && /:\s*\[?$/.test(before);
     return { sha: found.sha, subject: subjectAfter(after.slice(end).replace(/^\]/, ""), introduced), link: found.link };
   }
@@ -224,7 +228,7 @@ function commitBelow(lines: SourceLine[], i: number): Commit | null {
 
 /** Whether a sentence introduces the commit shown below it ("pointing out to this commit.", "I bisected it down to:"). */
 function pointsBelow(sentence: string): boolean {
-  if (!sentence.endsWith(":") && !sentence.endsWith(".") && !sentence.endsWith("commit")) return false;
+  if (!/(?:[:.,]|commit)$/.test(sentence)) return false;
   const keyword = KEYWORD.exec(sentence);
   if (!keyword || NEGATION.test(sentence)) return false;
   return POINTS_BELOW.test(sentence) || INTRODUCES.test(sentence.slice(keyword.index + keyword[0].length).trim());
@@ -240,19 +244,28 @@ export function mayStateCulprit(text: string): boolean {
 export function parseStatement(lines: SourceLine[], i: number): { report: Report | null; end: number } {
   const line = lines[i];
   const none = { report: null, end: i + 1 };
-  if (!line || !mayStateCulprit(line.text) || isFieldLine(lines, i, line.text)) return none;
+  if (!line || !mayStateCulprit(line.text)) return none;
+  const tagged = SUBJECT_TAG.exec(line.text);
+  if (tagged) return { report: statedBy(line.line, { sha: (tagged[1] ?? "").toLowerCase(), subject: "", link: false }), end: i + 1 };
+  if (isFieldLine(lines, i, line.text)) return none;
   const { text: sentence, last } = sentenceAt(lines, i);
   const below = pointsBelow(lines.slice(i, last + 1).map((l) => l.text.trim()).join(" ")) ? commitBelow(lines, last) : null;
   const found = below ? null : referenceIn(sentence);
   const reference = found === "above" ? commitAbove(lines, i) : found;
-  if ((!reference && !below) || underExpectation(lines, i)) return none;
-  const report = emptyReport("statement", line.line);
-  report.outcome = "culprit";
-  if (below) report.culprit = below;
-  else if (reference) {
-    report.culprit = bareCommit(reference.sha, reference.subject);
-    report.evidence = reference.link ? "link" : "prose";
-  }
+  const culprit = below ?? reference;
+  if (!culprit || underExpectation(lines, i)) return none;
+  const report = statedBy(line.line, culprit);
   if (/\bfirst good commit\b/i.test(sentence)) report.direction = "fix";
   return { report, end: i + 1 };
+}
+
+/** The report of a culprit stated on `line`: a commit shown below the sentence, or a hash it names. */
+function statedBy(line: number, culprit: Commit | Reference): Report {
+  const report = emptyReport("statement", line);
+  report.outcome = "culprit";
+  if ("link" in culprit) {
+    report.culprit = bareCommit(culprit.sha, culprit.subject);
+    report.evidence = culprit.link ? "link" : "prose";
+  } else report.culprit = culprit;
+  return report;
 }
