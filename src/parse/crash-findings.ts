@@ -1,6 +1,7 @@
 import { analyseCrash, type CrashAnalysis } from "../crash/index.js";
 import { emptyLinks } from "./report-builder.js";
 import type { CrashFinding, CrashSummary, Report } from "./schema.js";
+import { mailBodyStart } from "./text/mail.js";
 import type { SourceLine } from "./text/source-lines.js";
 
 const MAX_STACK = 30;
@@ -78,10 +79,10 @@ function fromOops(lines: SourceLine[], need: { traced: boolean } = { traced: tru
   return { format: "oops", title: crash.title, crash: summarizeCrash(crash), links: emptyLinks(), reportedBy: null, source: { startLine, endLine } };
 }
 
-/** Crash reports in a text that holds no bisection report: syzbot's bug reports, else the first oops. */
+/** Crash reports in a text that holds no bisection report: syzbot's bug reports, else the first oops (a mail's headers are none). */
 export function findCrashes(lines: SourceLine[], unbisected: Report[]): CrashFinding[] {
   const fromReports = unbisected.map((report) => fromBugReport(report, lines));
   if (fromReports.length > 0) return fromReports;
-  const oops = fromOops(lines);
+  const oops = fromOops(lines.slice(mailBodyStart(lines)));
   return oops ? [oops] : [];
 }

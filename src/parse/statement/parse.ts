@@ -43,8 +43,12 @@ const NEGATION_WORDS = 5;
 /** A range end's label just before the hash: `good_revision: `, `bad: `, "last good commit is", "known good". */
 const ENDPOINT_BEFORE =
   /(?:(?<!\bfirst[ _-])\b(?:good|bad|old|new)(?:[ _-]?(?:rev(?:ision)?|commit|sha|hash))?\s*[:=]|\b(?:last|known)[ -](?:known[ -])?good(?:\s+(?:commit|revision|one))?(?:\s+(?:is|was))?\s*:?)\s*[`'"([]*$/i;
-/** A range end's label just after the hash: `<sha> as bad`, `<sha> is good`, `<sha> (good)`. */
-const ENDPOINT_AFTER = /^[`'")\]]*(?:\s+(?:as|is)\s+(?:the\s+)?(?:good|bad|old|new)\b(?!\s+commit)|\s*\((?:good|bad)\))/i;
+/** "where HEAD is <sha>": where the bisection started, not what it found (upper case: "the head" is a word). */
+const HEAD_BEFORE = /\bHEAD(?:\s+(?:is|was|at|commit))?\s*[:=]?\s*[`'"([]*$/;
+/** A range end's label just after the hash (`<sha> as bad`, `<sha> is good`, `<sha> (good)`), or a commit reverted for the test. */
+const ENDPOINT_AFTER = /^[`'")\]]*(?:\s+(?:as|is)\s+(?:the\s+)?(?:good|bad|old|new)\b(?!\s+commit)|\s*\((?:good|bad)\)|\s+reverted\b)/i;
+/** "the patch <sha> you bisected to": the hash before the keyword, the sentence about someone's bisection of it. */
+const SHA_BISECTED_TO = /(?:^|[\s(`'"])([0-9a-f]{7,40})[`'")]?\s+(?:that\s+|which\s+)?(?:you|I|we|they|he|she)\s+(?:have\s+|had\s+)?bisected\s+(?:it\s+)?to\b/i;
 /** How many hashes of one sentence are looked at before giving up: sentences stay cheap. */
 const MAX_HASHES = 8;
 /** The subject after a hash: `<sha> ("subject")`, `<sha> (subject)`, or the rest of the line after `to: <sha>`. */
@@ -61,7 +65,7 @@ const SUBJECT_TAG = /^Subject:.*\[bisected:?\s+([0-9a-f]{7,40})\]/i;
 const COMMIT_LOOKAHEAD = 4;
 const MAX_LINE = 4096;
 /** "bisected to the above commit": the commit was named before the sentence (a patch being replied to, the subject). */
-const ABOVE = /^\s+(?:(?:it|this|the \w+)\s+)?(?:down\s+)?to\s+the\s+(?:above|previous|mentioned)\s+(?:commit|patch|change)\b/i;
+const ABOVE = /^\s+(?:(?:it|this|the \w+)\s+)?(?:down\s+)?to\s+the\s+(?:above|previous|(?:afore|above-)?mentioned)\s+(?:commit|patch|change)\b/i;
 /** How far above such a sentence its commit may be named, headers included (lines, and characters read: each sentence stays cheap). */
 const ABOVE_LOOKBACK = 60;
 const ABOVE_MAX_CHARS = 8192;
@@ -172,7 +176,7 @@ class Hashes {
 
 /** The first commit named after the keyword (or before "is the first bad commit") that is not a range end, unless denied. */
 function referenceIn(sentence: string): Reference | "above" | null {
-  const first = SHA_IS_FIRST.exec(sentence);
+  const first = SHA_IS_FIRST.exec(sentence) ?? SHA_BISECTED_TO.exec(sentence);
   if (first) return { sha: (first[1] ?? "").toLowerCase(), subject: "", link: false };
   const keyword = KEYWORD.exec(sentence);
   if (!keyword) return null;
@@ -181,7 +185,7 @@ function referenceIn(sentence: string): Reference | "above" | null {
   for (let found = hashes.next(); found; found = hashes.next()) {
     const before = after.slice(0, found.index);
     const end = found.index + found.text.length;
-    if (ENDPOINT_BEFORE.test(before) || ENDPOINT_AFTER.test(after.slice(end))) continue;
+    if (ENDPOINT_BEFORE.test(before) || HEAD_BEFORE.test(before) || ENDPOINT_AFTER.test(after.slice(end))) continue;
     if (NEGATION.test(denialWindow(before))) return null;
     const introduced = !found.link && /:\s*\[?$/.test(before);
     return { sha: found.sha, subject: subjectAfter(after.slice(end).replace(/^\]/, ""), introduced), link: found.link };
