@@ -17,12 +17,13 @@ import type { SourceLine } from "../text/source-lines.js";
  */
 
 /**
- * Words that make a sentence about a bisection's result: not `git bisect <verb>` commands, not git's
+ * Words that make a sentence about a bisection's result: not `git bisect <verb>` commands (`git
+ * bisect` as a noun is one: "Thanks to `git bisect` I have located ..."), not git's
  * progress line (`Bisecting: 6 revisions left to test`), not "this bisected commit" (which refers
  * back to a result named elsewhere).
  */
 const KEYWORD =
-  /(?<!git )\b(?:bisecting(?!:\s+(?:\d+ revisions? left|a merge base must))|(?<!\b(?:the|this|that) )bisected(?! commit\b)|bisect(?:s|ion)?|first bad commit|first good commit|bad commit (?:is|was|points))\b(?![./_-]\w)/i;
+  /\b(?:bisecting(?!:\s+(?:\d+ revisions? left|a merge base must))|(?<!\b(?:the|this|that) )bisected(?! commit\b)|bisect(?:s|ion)?(?!\s+(?:start|good|bad|skip|run|log|reset|new|old|replay|visuali[sz]e|view|terms|help|next)\b)|first bad commit|first good commit|bad commit (?:is|was|points))\b(?![./_-]\w)/i;
 /** `<sha> is the first bad commit` inside a sentence or a list item (git's own line is git's reader's). */
 const SHA_IS_FIRST = /(?:^|[\s(*`'"-])([0-9a-f]{7,40})`?\s+is the first (?:bad|new) commit\b/;
 /** Commit URLs: GitHub, GitLab (`/-/commit/`), cgit (`commit/?id=`, `&id=`), git.kernel.org's short forms, `owner/repo@sha`. */
@@ -40,9 +41,9 @@ const NEGATION = /\b(?:not|isn't|wasn't|doesn't|didn't|don't|no|never|unrelated)
 const CLAUSE_BREAK = /[;:,.!?]\s|\bbut\b/gi;
 /** How many words before the hash a denial may stand; further back it belongs to something else (a commit's subject). */
 const NEGATION_WORDS = 5;
-/** A range end's label just before the hash: `good_revision: `, `bad: `, "last good commit is", "known good". */
+/** A range end's label just before the hash: `good_revision: `, `bad: `, "last good commit is", "known good", "start with this revision:". */
 const ENDPOINT_BEFORE =
-  /(?:(?<!\bfirst[ _-])\b(?:good|bad|old|new)(?:[ _-]?(?:rev(?:ision)?|commit|sha|hash))?\s*[:=]|\b(?:last|known)[ -](?:known[ -])?good(?:\s+(?:commit|revision|one))?(?:\s+(?:is|was))?\s*:?)\s*[`'"([]*$/i;
+  /(?:(?<!\bfirst[ _-])\b(?:good|bad|old|new)(?:[ _-]?(?:rev(?:ision)?|commit|sha|hash))?\s*[:=]|\b(?:last|known|earliest)[ -](?:known[ -])?good(?:\s+(?:commit|revision|one))?(?:\s+(?:is|was))?\s*:?|\bstart(?:ing)?\s+(?:with|from|at)(?:\s+(?:this|the))?(?:\s+(?:revision|commit))?\s*:?)\s*[`'"([]*$/i;
 /** "where HEAD is <sha>": where the bisection started, not what it found (upper case: "the head" is a word). */
 const HEAD_BEFORE = /\bHEAD(?:\s+(?:is|was|at|commit))?\s*[:=]?\s*[`'"([]*$/;
 /** A range end's label just after the hash (`<sha> as bad`, `<sha> is good`, `<sha> (good)`), or a commit reverted for the test. */
@@ -88,7 +89,7 @@ function isFieldLine(lines: readonly SourceLine[], i: number, text: string): boo
 
 /**
  * The sentence starting at lines[i]: the line and the following lines of its paragraph, joined; a
- * sentence that ends in a colon or a comma goes on past one blank line ("...because:", a list below).
+ * sentence that ends in a colon or a comma goes on past one blank line ("...because:", the list below).
  * `last` is the index of its last line before that colon's continuation.
  */
 function sentenceAt(lines: readonly SourceLine[], i: number): { text: string; last: number } {
@@ -96,21 +97,23 @@ function sentenceAt(lines: readonly SourceLine[], i: number): { text: string; la
   let text = first?.text.trim() ?? "";
   let last = i;
   let joined = 1;
-  let skippedBlank = false;
+  /** Lines joined past the colon's blank line: its first one, then more only while they are list items. */
+  let pastBlank: number | null = null;
   for (let j = i + 1; j < lines.length && joined < MAX_SENTENCE_LINES; j++) {
     const line = lines[j];
     const t = line?.text.trim() ?? "";
-    if (!line || line.block !== first?.block || /[.!?]$/.test(text)) break;
+    if (!line || line.block !== first?.block) break;
     if (t === "") {
-      if (skippedBlank || !/[:,]$/.test(text)) break;
-      skippedBlank = true;
+      if (pastBlank !== null || !/[:,]$/.test(text)) break;
+      pastBlank = 0;
       continue;
     }
+    if (pastBlank === null ? /[.!?]$/.test(text) : pastBlank > 0 && !LIST_ITEM.test(t)) break;
     if (isFieldLine(lines, j, t)) break;
     text += ` ${t}`;
     joined++;
-    if (!skippedBlank) last = j;
-    if (skippedBlank) break;
+    if (pastBlank === null) last = j;
+    else if (pastBlank++ === 0 && !LIST_ITEM.test(t)) break;
   }
   return { text, last };
 }
@@ -186,7 +189,8 @@ function referenceIn(sentence: string): Reference | "above" | null {
     const before = after.slice(0, found.index);
     const end = found.index + found.text.length;
     if (ENDPOINT_BEFORE.test(before) || HEAD_BEFORE.test(before) || ENDPOINT_AFTER.test(after.slice(end))) continue;
-    if (NEGATION.test(denialWindow(before))) return null;
+    // A question ("Can you bisect the problem?") or a denial claims no result.
+    if ((before.includes("?") && before.replace(URL, "").includes("?")) || NEGATION.test(denialWindow(before))) return null;
     const introduced = !found.link && /:\s*\[?$/.test(before);
     return { sha: found.sha, subject: subjectAfter(after.slice(end).replace(/^\]/, ""), introduced), link: found.link };
   }
