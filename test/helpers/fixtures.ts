@@ -34,7 +34,7 @@ export function parserFixtures(dirs: readonly string[] = ["logs", "constructed",
 }
 
 /** Held-out batches (issue 11's measure): folders of real texts, each read by the table in its README.md. */
-export const HELD_OUT_DIRS = ["heldout", "heldout-2", "heldout-3", "heldout-4"];
+export const HELD_OUT_DIRS = ["heldout", "heldout/batch-2", "heldout/batch-3", "heldout/batch-4"];
 
 /** The fixtures' texts of one folder, by name, for folders without expectation files (negatives/). */
 export function fixtureTexts(dir: string): { name: string; text: string }[] {
