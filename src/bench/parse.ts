@@ -62,6 +62,15 @@ export async function benchParse(log: (line: string) => void): Promise<void> {
   log(`  50,000 bisect sentences ${seconds(() => parseText(prose)).toFixed(3)} s (${(prose.length / 1e6).toFixed(1)} MB)`);
   const interleaved = "> syzbot has bisected this issue to:\nreply\n".repeat(100_000);
   log(`  100,000 quoted replies ${seconds(() => parseText(interleaved)).toFixed(3)} s`);
+  // Statements that look back for "the above commit", or past "Expected ..." list items, and sentences full of hashes.
+  const above = `${"x".repeat(4000)}\nI bisected to the above commit\n`.repeat(20_000);
+  log(`  20,000 "above commit"s ${seconds(() => parseText(above)).toFixed(3)} s (${(above.length / 1e6).toFixed(1)} MB)`);
+  const expected = `Expected behavior:\n${"- bisection points to 1234567abcdef\n".repeat(100_000)}`;
+  log(`  100,000 expected items ${seconds(() => parseText(expected)).toFixed(3)} s`);
+  const hashes = `bisected ${"good: 1234567abcdef, ".repeat(200)}\n`.repeat(5_000);
+  log(`  5,000 range-end lines  ${seconds(() => parseText(hashes)).toFixed(3)} s (${(hashes.length / 1e6).toFixed(1)} MB)`);
+  const candidates = `syzbot found the following issue on:\n\nBisection is inconclusive: the first bad commit could be any of:\n\n${"1234567a Merge tag 'x' of\ngit://git.kernel.org/pub/scm/linux\n".repeat(100_000)}`;
+  log(`  100,000 wrapped candidates ${seconds(() => parseText(candidates)).toFixed(3)} s`);
 }
 
 /** A syzbot log whose bisection tested `count` commits, each with its verdict line. */

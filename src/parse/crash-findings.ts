@@ -1,6 +1,7 @@
 import { analyseCrash, type CrashAnalysis } from "../crash/index.js";
 import { emptyLinks } from "./report-builder.js";
 import type { CrashFinding, CrashSummary, Report } from "./schema.js";
+import { mailBodyStart } from "./text/mail.js";
 import type { SourceLine } from "./text/source-lines.js";
 
 const MAX_STACK = 30;
@@ -47,7 +48,8 @@ function indexOfLine(lines: readonly SourceLine[], line: number): number {
 function fromBugReport(report: Report, lines: SourceLine[]): CrashFinding {
   const from = indexOfLine(lines, report.source.startLine);
   const after = lines.slice(from, from + OOPS_LOOKAHEAD);
-  const crash = reportCrash(report) ?? fromOops(after)?.crash ?? NO_CRASH;
+  // The report's fields already say this is a crash: its oops's header names it even when the paste cut the trace.
+  const crash = reportCrash(report) ?? fromOops(after, { traced: false })?.crash ?? NO_CRASH;
   return {
     format: "syzbot-report",
     title: crash.title ?? report.crashTitle,
@@ -58,19 +60,29 @@ function fromBugReport(report: Report, lines: SourceLine[]): CrashFinding {
   };
 }
 
-/** The first kernel oops anywhere in the text (console output, a pasted report), when it shows a trace. */
-function fromOops(lines: SourceLine[]): CrashFinding | null {
-  const crash = analyseCrash(lines.map((l) => l.text));
-  if (!crash?.traced) return null;
+/**
+ * A header cut from its trace (a paste that stops after the oops's first lines): syzkaller's rules
+ * name it "... in corrupted"; the function on the header line is the only frame there is.
+ */
+function namedByHeader(crash: CrashAnalysis): CrashAnalysis {
+  if (crash.traced || !crash.guiltyFileFrame || !crash.title?.endsWith(" in corrupted")) return crash;
+  return { ...crash, title: `${crash.title.slice(0, -"corrupted".length)}${crash.guiltyFileFrame}` };
+}
+
+/** The first kernel oops anywhere in the text (console output, a pasted report), when it shows a trace (unless told not to ask for one). */
+function fromOops(lines: SourceLine[], need: { traced: boolean } = { traced: true }): CrashFinding | null {
+  const found = analyseCrash(lines.map((l) => l.text));
+  if (!found || (need.traced && !found.traced)) return null;
+  const crash = namedByHeader(found);
   const startLine = lines[crash.start]?.line ?? 1;
   const endLine = lines[Math.max(crash.start, crash.end - 1)]?.line ?? startLine;
   return { format: "oops", title: crash.title, crash: summarizeCrash(crash), links: emptyLinks(), reportedBy: null, source: { startLine, endLine } };
 }
 
-/** Crash reports in a text that holds no bisection report: syzbot's bug reports, else the first oops. */
+/** Crash reports in a text that holds no bisection report: syzbot's bug reports, else the first oops (a mail's headers are none). */
 export function findCrashes(lines: SourceLine[], unbisected: Report[]): CrashFinding[] {
   const fromReports = unbisected.map((report) => fromBugReport(report, lines));
   if (fromReports.length > 0) return fromReports;
-  const oops = fromOops(lines);
+  const oops = fromOops(lines.slice(mailBodyStart(lines)));
   return oops ? [oops] : [];
 }

@@ -33,6 +33,9 @@ export function parserFixtures(dirs: readonly string[] = ["logs", "constructed",
   return out;
 }
 
+/** Held-out batches (issue 11's measure): folders of real texts, each read by the table in its README.md. */
+export const HELD_OUT_DIRS = ["heldout", "heldout/batch-2", "heldout/batch-3", "heldout/batch-4"];
+
 /** The fixtures' texts of one folder, by name, for folders without expectation files (negatives/). */
 export function fixtureTexts(dir: string): { name: string; text: string }[] {
   return readdirSync(FIXTURES + dir)

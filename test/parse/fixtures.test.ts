@@ -1,11 +1,12 @@
 import { describe, expect, test } from "vitest";
 import { parseText, Report } from "../../src/parse/index.js";
-import { expectationJson, fixtureTexts, parserFixtures } from "../helpers/fixtures.js";
+import { expectationJson, fixtureTexts, HELD_OUT_DIRS, parserFixtures } from "../helpers/fixtures.js";
 import { digest } from "../helpers/report-digest.js";
 
 // One expectation file beside each fixture: adding a case is adding a `.txt` and running
-// `npm run fixtures:update`, which writes the `.expected.json` for review in the diff.
-describe.each(parserFixtures())("$name", ({ text, expectedPath }) => {
+// `npm run fixtures:update`, which writes the `.expected.json` for review in the diff. The held-out
+// texts are pinned the same way, beside the reading their README asks of them.
+describe.each([...parserFixtures(), ...parserFixtures(HELD_OUT_DIRS)])("$name", ({ text, expectedPath }) => {
   const { reports } = parseText(text);
 
   test("reads what the text says", async () => {

@@ -50,7 +50,7 @@ export function parseBisectionLog(
   lines: SourceLine[],
   start: number,
   options: ReaderOptions,
-): { report: Report; end: number } {
+): { report: Report | null; end: number } {
   const first = lines[start];
   const report = emptyReport("bisection-log", first?.line ?? 1);
   let end = first?.blockEnd ?? start;
@@ -273,7 +273,9 @@ export function parseBisectionLog(
     report.outcome = "culprit";
     report.culprit = culpritOf(resultSha, resultSubject, culpritDisplay, subjects);
   }
-  return { report, end: lastLine + 1 };
+  // Lines from the middle of a log, without its first line or its result, are an excerpt quoted in a discussion.
+  const opened = isLogStart(lines, start);
+  return { report: report.outcome === "incomplete" && !opened ? null : report, end: lastLine + 1 };
 }
 
 function culpritOf(sha: string, subject: string | null, display: Commit | null, subjects: Map<string, string>): Commit {

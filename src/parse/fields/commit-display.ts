@@ -50,6 +50,15 @@ function indentOf(text: string): number {
   return i;
 }
 
+/** The kernel's way of naming a commit in prose and trailers: `<12 hex> ("subject")`. */
+const REFERENCE = /^([0-9a-f]{8,40}) \("(.+)"\)$/;
+
+/** A commit named as `<sha> ("subject")` on a line of its own. */
+export function parseCommitReference(text: string): { sha: string; subject: string } | null {
+  const m = REFERENCE.exec(text.trim());
+  return m ? { sha: m[1] ?? "", subject: m[2] ?? "" } : null;
+}
+
 export function isCommitLine(text: string): boolean {
   return COMMIT.test(text.trim());
 }

@@ -33,8 +33,11 @@ const COMMENT = /^# (good|bad|skip|old|new): \[([0-9a-f]{40})\] ?(.*)$/;
 const FIRST = /^# first (\S+) commit: \[([0-9a-f]{40})\] ?(.*)$/;
 /** `# first bad commit:` whose hash a mail client moved to the next line, or `<sha> is the first bad commit` cut by wrapping. */
 const CUT = /^(?:# first \S+ commit:|[0-9a-f]{40} is(?: the(?: first(?: \S+)?)?)?)$/;
-/** git's failure when the good commit is not an ancestor of the bad one (bisect.c, handle_bad_merge_base). */
-const MERGE_BASE_BAD = /^The merge base ([0-9a-f]{40}) is bad\.$/;
+/**
+ * git's failure when the good commit is not an ancestor of the bad one (bisect.c, handle_bad_merge_base);
+ * a reflowed paste may carry git's next line ("This means the bug has been fixed between ...") on the same one.
+ */
+const MERGE_BASE_BAD = /^The merge base ([0-9a-f]{40}) is bad\.(?: This means the bug has been fixed between [0-9a-f]{40} and \[[0-9a-f ]{40,}\]\.)?$/;
 /** git lists the candidates between these two lines (bisect.c, exit_if_skipped_commits); a paste may glue a `#` to the first. */
 const ONLY_SKIPPED = /^#?There are only 'skip'ped commits left to test\.$/;
 const POSSIBLE = /^# possible first (?:\S+) commit: \[([0-9a-f]{40})\] ?(.*)$/;

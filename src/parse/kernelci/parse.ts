@@ -21,9 +21,24 @@ import type { ReaderOptions } from "../reader-options.js";
  *     Tree: ... URL: ... Branch: ... Target: ... CPU arch: ... Lab: ... Compiler: ... Config: ... Test case: ...
  *   Breaking commit found:   (a dashed rule, the commit with its patch, a dashed rule)
  *   Git bisection log:       (a dashed rule, `git bisect log`, a dashed rule)
+ *
+ * and its first form (kernelci-backend, 2018), without checks:
+ *
+ *   Bisection result for <tree>/<branch> (<describe>) on <target>
+ *   Good:   <7-hex> <subject>
+ *   Bad:    <7-hex> <subject>
+ *   Found:  <7-hex> <subject>
+ *   Extra parameters:
+ *     Tree: ... URL: ... Branch: ... Target: ... Lab: ... Defconfig: ... Plan: ...
+ *   Breaking commit found:   (as above)
  */
 type Section = "Summary" | "Checks" | "Parameters";
-const SECTION = /^(Summary|Checks|Parameters):$/;
+/** Section headings, with the first form's name for its parameters. */
+const SECTIONS: Record<string, Section> = { Summary: "Summary", Checks: "Checks", Parameters: "Parameters", "Extra parameters": "Parameters" };
+const SECTION = /^(Summary|Checks|Parameters|Extra parameters):$/;
+/** The first form's opening line; its Good/Bad/Found entries are its summary. */
+const FIRST_FORM_HEADER = /^Bisection result for \S+ \(\S+\) on \S+$/;
+const FIRST_FORM_ENTRY = /^(?:Good|Bad|Found):\s/;
 const ENTRY = /^([A-Za-z][A-Za-z ]{0,20}):\s+(.+)$/;
 const COMMIT_REF = /^([0-9a-f]{7,40})(?: (.*))?$/;
 const RULE = /^-{20,}$/;
@@ -33,11 +48,19 @@ const CHECK: Record<string, "pass" | "fail"> = { PASS: "pass", FAIL: "fail" };
 /** How far after the sections the commit and the log may come. */
 const MAX_GAP = 12;
 
-/** Whether lines[i] opens a KernelCI report: `Summary:` with a `Start:` entry under it. */
+/** The first non-blank line after lines[i] in its block. */
+function nextFilled(lines: readonly SourceLine[], i: number): SourceLine | undefined {
+  for (let j = i + 1; j < lines.length && j <= i + 2 && lines[j]?.block === lines[i]?.block; j++) {
+    if (lines[j]?.text.trim() !== "") return lines[j];
+  }
+  return undefined;
+}
+
+/** Whether lines[i] opens a KernelCI report: `Summary:` with a `Start:` entry under it, or the first form's header. */
 export function isKernelciStart(lines: readonly SourceLine[], i: number): boolean {
-  if (lines[i]?.text.trim() !== "Summary:") return false;
-  const next = lines[i + 1];
-  return next !== undefined && next.block === lines[i]?.block && /^Start:\s/.test(next.text.trim());
+  const text = lines[i]?.text.trim() ?? "";
+  if (text === "Summary:") return /^Start:\s/.test(nextFilled(lines, i)?.text.trim() ?? "");
+  return FIRST_FORM_HEADER.test(text) && FIRST_FORM_ENTRY.test(nextFilled(lines, i)?.text.trim() ?? "");
 }
 
 interface Sections {
@@ -48,13 +71,14 @@ interface Sections {
 function readSections(lines: readonly SourceLine[], start: number): Sections {
   const entries: Record<Section, Record<string, string>> = { Summary: {}, Checks: {}, Parameters: {} };
   const block = lines[start]?.block;
-  let section: Section | null = null;
-  let end = start;
-  for (let i = start; i < lines.length && lines[i]?.block === block; i++) {
+  // The first form's header stands where `Summary:` stands.
+  let section: Section | null = FIRST_FORM_HEADER.test(lines[start]?.text.trim() ?? "") ? "Summary" : null;
+  let end = start + (section ? 1 : 0);
+  for (let i = end; i < lines.length && lines[i]?.block === block; i++) {
     const t = lines[i]?.text.trim() ?? "";
     const heading = SECTION.exec(t);
     if (heading) {
-      section = heading[1] as Section;
+      section = SECTIONS[heading[1] ?? ""] ?? null;
       end = i + 1;
       continue;
     }
@@ -76,17 +100,18 @@ function findLabel(lines: readonly SourceLine[], from: number, label: string): n
   return null;
 }
 
-/** The lines between the two dashed rules after a label: [start, end). */
+/** The lines between the two dashed rules after a label: [start, end); a paste cut before the second ends with its block. */
 function ruledSpan(lines: readonly SourceLine[], labelAt: number): { start: number; end: number } | null {
   const block = lines[labelAt]?.block;
   let i = labelAt + 1;
   while (i < lines.length && lines[i]?.block === block && lines[i]?.text.trim() === "") i++;
   if (!RULE.test(lines[i]?.text.trim() ?? "")) return null;
   const start = i + 1;
-  for (let j = start; j < lines.length && lines[j]?.block === block; j++) {
+  let j = start;
+  for (; j < lines.length && lines[j]?.block === block; j++) {
     if (RULE.test(lines[j]?.text.trim() ?? "")) return { start, end: j };
   }
-  return null;
+  return { start, end: j };
 }
 
 function checksOf(entries: Record<string, string>): Checks | null {
@@ -100,7 +125,8 @@ export function parseKernelci(lines: SourceLine[], start: number, options: Reade
   const summary = entries.Summary;
   report.checks = checksOf(entries.Checks);
   report.parameters = { ...entries.Parameters };
-  report.startCommit = COMMIT_REF.exec(summary.Start ?? "")?.[1] ?? null;
+  // The first form names the range's ends (Bad is where the bisection started) instead of `Start:`.
+  report.startCommit = COMMIT_REF.exec(summary.Start ?? summary.Bad ?? "")?.[1] ?? null;
   report.links.testLog = summary["Plain log"] ?? null;
   if (entries.Parameters.Compiler) report.compilers = [entries.Parameters.Compiler];
   let end = sectionsEnd;
@@ -119,13 +145,15 @@ export function parseKernelci(lines: SourceLine[], start: number, options: Reade
     logged = parseGitBisect(lines.slice(0, log.end), log.start, options).report;
     end = log.end + 1;
   }
+  const good = COMMIT_REF.exec(summary.Good ?? "")?.[1];
+  if (report.startCommit && good) report.range = { bad: report.startCommit, good: [good] };
   if (logged) {
     report.steps = logged.steps;
     report.range = logged.range;
     report.evidence = "log";
   }
 
-  const result = COMMIT_REF.exec(summary.Result ?? "");
+  const result = COMMIT_REF.exec(summary.Result ?? summary.Found ?? "");
   if (result) {
     const sha = result[1] ?? "";
     report.outcome = "culprit";

@@ -8,14 +8,19 @@ import { classifyWrapped, WRAPPED } from "../text/wrapped-lines.js";
  * ("bug"/"crash") and new ("issue") wording.
  */
 export type EmailAnchor =
-  | { kind: "bisected"; direction: Direction }
+  /** `inReport`: a bug report's own "The issue was bisected to:" (also quoted alone, without the report's first lines). */
+  | { kind: "bisected"; direction: Direction; inReport?: true }
   | { kind: "inconclusive"; direction: Direction }
   | { kind: "no-range"; direction: Direction }
   | { kind: "bug-report" };
 
 const PHRASES: [string, EmailAnchor][] = [];
+/** Each phrase also without its final colon: people quoting syzbot condense its lines. */
 function phrase(texts: string[], anchor: EmailAnchor): void {
-  for (const text of texts) PHRASES.push([text, anchor]);
+  for (const text of texts) {
+    PHRASES.push([text, anchor]);
+    if (text.endsWith(":")) PHRASES.push([text.slice(0, -1), anchor]);
+  }
 }
 const both = (template: string) => ["issue", "bug"].map((word) => template.replace("%", word));
 phrase(both("syzbot has bisected this % to:"), { kind: "bisected", direction: "cause" });
@@ -25,24 +30,24 @@ phrase(["Bisection is inconclusive: the first bad commit could be any of:"], { k
 phrase(["Bisection is inconclusive: the fix commit could be any of:"], { kind: "inconclusive", direction: "fix" });
 phrase(both("Bisection is inconclusive: the % happens on the oldest tested release."), { kind: "no-range", direction: "cause" });
 phrase(both("Bisection is inconclusive: the % happens on the latest tested release."), { kind: "no-range", direction: "fix" });
+phrase(both("The % was bisected to:"), { kind: "bisected", direction: "cause", inReport: true });
 for (const word of ["issue", "crash", "bug"]) {
   phrase([`syzbot found the following ${word} on:`, `syzbot has found a reproducer for the following ${word} on:`], { kind: "bug-report" });
 }
 const LONGEST = Math.max(...PHRASES.map(([text]) => text.length));
 /** Shorter beginnings ("syzbot has") are too common in prose to be taken for a wrapped anchor. */
 const MIN_WRAPPED_PREFIX = 20;
+const EXACT = new Map(PHRASES);
+/** Every beginning of a phrase that a mail client could have wrapped it after (up to a space). */
+const WRAPPED_PREFIXES = new Set(PHRASES.flatMap(([p]) => [...p.matchAll(/ /g)].map((m) => p.slice(0, m.index))));
 
 function classifyAnchor(text: string): EmailAnchor | typeof WRAPPED | null {
   const t = text.trim();
   if (t.length < MIN_WRAPPED_PREFIX || t.length > LONGEST) return null;
-  for (const [p, anchor] of PHRASES) if (t === p) return anchor;
-  return PHRASES.some(([p]) => p.startsWith(t + " ")) ? WRAPPED : null;
+  return EXACT.get(t) ?? (WRAPPED_PREFIXES.has(t) ? WRAPPED : null);
 }
 
 /** The email anchor at lines[i] (joining a hard-wrapped one) and the index after it. */
 export function emailAnchorAt(lines: SourceLine[], i: number): { value: EmailAnchor | null; next: number } {
   return classifyWrapped(lines, i, classifyAnchor);
 }
-
-/** Inside a bug report: the line that introduces its bisection result. */
-export const BISECTED_IN_REPORT = /^The (?:issue|bug) was bisected to:$/;

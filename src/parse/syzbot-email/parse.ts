@@ -1,9 +1,9 @@
 import { splitAddressHeader } from "../fields/address-list.js";
-import { isCommitLine, parseCommitDisplay } from "../fields/commit-display.js";
-import { addressSet, emptyReport } from "../report-builder.js";
+import { isCommitLine, parseCommitDisplay, parseCommitReference } from "../fields/commit-display.js";
+import { addressSet, bareCommit, emptyReport } from "../report-builder.js";
 import type { Report } from "../schema.js";
 import type { SourceLine } from "../text/source-lines.js";
-import { BISECTED_IN_REPORT, type EmailAnchor, emailAnchorAt } from "./anchors.js";
+import { type EmailAnchor, emailAnchorAt } from "./anchors.js";
 import { isElision } from "../text/elision.js";
 import { applyField, fieldAt } from "./fields.js";
 import type { ReaderOptions } from "../reader-options.js";
@@ -133,8 +133,9 @@ export function parseSyzbotEmail(
     if (!line) break;
     const t = line.text.trim();
     const { value: other, next: afterAnchor } = emailAnchorAt(lines, i);
-    // A bug report embeds its inconclusive result; any other anchor starts a new report.
-    const embedded = anchor.kind === "bug-report" && (other?.kind === "inconclusive" || other?.kind === "no-range");
+    // A bug report embeds its bisection result; any other anchor starts a new report.
+    const embedded =
+      anchor.kind === "bug-report" && (other?.kind === "inconclusive" || other?.kind === "no-range" || (other?.kind === "bisected" && other.inReport === true));
     if (other && !embedded) break;
     if (!other && options.startsOtherReport(lines, i)) break;
     const inCrash = crashStart >= 0 && i >= crashStart;
@@ -156,8 +157,10 @@ export function parseSyzbotEmail(
       i = (other.kind === "inconclusive" ? readCandidates(lines, afterAnchor, block, report) : afterAnchor) - 1;
       continue;
     }
-    if (BISECTED_IN_REPORT.test(t)) {
-      result = { kind: "bisected", direction: "cause" };
+    // `<sha> ("subject")`: the commit as someone quoting the email condensed it.
+    const reference = result?.kind === "bisected" && !report.culprit ? parseCommitReference(t) : null;
+    if (reference) {
+      report.culprit = bareCommit(reference.sha, reference.subject);
       continue;
     }
     if (result?.kind === "bisected" && !report.culprit && isCommitLine(t)) {
@@ -231,6 +234,10 @@ function afterTags(lines: SourceLine[], from: number, block: number): number {
   return i;
 }
 
+/**
+ * The candidate list after an inconclusive result. A line that is no candidate, between a candidate
+ * and the next one (or the list's end), is the previous subject wrapped by a mail client.
+ */
 function readCandidates(lines: SourceLine[], from: number, block: number, report: Report): number {
   let i = from;
   while (i < lines.length && lines[i]?.block === block && lines[i]?.text.trim() === "") i++;
@@ -238,8 +245,22 @@ function readCandidates(lines: SourceLine[], from: number, block: number, report
     const t = lines[i]?.text.trim() ?? "";
     if (isElision(t)) continue;
     const m = CANDIDATE.exec(t);
+    const previous = report.candidates.at(-1);
+    if (!m && previous && isWrappedSubject(lines, i, block)) {
+      previous.subject = `${previous.subject ?? ""} ${t}`.trim();
+      continue;
+    }
     if (!m) break;
     report.candidates.push({ sha: m[1] ?? "", subject: m[2] ?? null });
   }
   return i;
+}
+
+/** A non-empty line, no syzbot field, followed by a candidate, a blank line or the end of the quote. */
+function isWrappedSubject(lines: SourceLine[], i: number, block: number): boolean {
+  const t = lines[i]?.text.trim() ?? "";
+  if (t === "" || fieldAt(lines, i, t) !== null) return false;
+  const next = lines[i + 1];
+  const n = next?.text.trim() ?? "";
+  return !next || next.block !== block || n === "" || CANDIDATE.test(n);
 }

@@ -168,6 +168,25 @@ function decodeMultipart(boundary: string, body: readonly NumberedLine[], depth:
   return out;
 }
 
+/** Header names only a mail's header block has: an oops's `BUG:` or `RIP:` is none of them. */
+const MAIL_HEADER = /^(?:from|to|cc|subject|date|message-id|in-reply-to|references|reply-to|sender|list-id|mime-version|content-type|x-[\w-]+):/i;
+
+/**
+ * Where the body starts when the text opens with a mail's header block (a message pasted whole):
+ * the index after the blank line that ends it, else 0. A folded `Subject:` can look like an oops.
+ */
+export function mailBodyStart(lines: readonly { text: string }[]): number {
+  let mail = false;
+  for (let i = 0; i < lines.length && i < MAX_HEADER_LINES; i++) {
+    const text = lines[i]?.text ?? "";
+    if (text === "") return mail ? i + 1 : 0;
+    if (i > 0 && /^[ \t]/.test(text)) continue;
+    if (!HEADER.test(text)) return 0;
+    if (MAIL_HEADER.test(text)) mail = true;
+  }
+  return 0;
+}
+
 /** The input's lines, numbered from 1. */
 function numbered(lines: readonly string[]): NumberedLine[] {
   return lines.map((text, n) => ({ text, line: n + 1 }));
