@@ -1,14 +1,13 @@
 import type { CommitFacts, FetchedLog } from "../analyse/reports.js";
-import { readReports } from "../analyse/read-reports.js";
 import type { ReadText, SourceText } from "../analyse/origin.js";
 import type { ConfigResult } from "../config/load.js";
 import type { Config } from "../config/schema.js";
 import { isTriaged } from "../decide/authors.js";
-import { commandAuthors, foldCommands, summaries } from "../decide/commands.js";
+import { commandAuthors, foldCommands, readingsOf, summaries } from "../decide/commands.js";
 import { analyseFacts, settle } from "../decide/decide.js";
 import type { CommentFacts, Facts, LabelEvent, MaintainersFacts } from "../decide/facts.js";
-import { duplicateLabel, labelsInDoubt } from "../decide/labels.js";
-import { commitsToRead, hasFindings, logsToFetch, needsMaintainers, sameSearch, searchTitles } from "../decide/lookups.js";
+import { labelsInDoubt } from "../decide/labels.js";
+import { commitsToRead, duplicatesOf, hasFindings, logsToFetch, needsMaintainers, sameSearch, searchTitles } from "../decide/lookups.js";
 import type { fetchLogs, LogLink } from "../fetch/index.js";
 import type { IssueSummary } from "../analyse/duplicates.js";
 import type { ParseResult } from "../parse/schema.js";
@@ -68,23 +67,27 @@ export async function gatherFacts(reader: Reader, config: ConfigResult, known: R
   if (!config.ok) return base;
   const cfg = config.config;
 
-  const { header } = summaries(comments);
-  const permissions = new Map<string, boolean>();
-  for (const login of commandAuthors(comments, header)) permissions.set(login, await reader.mayWrite(login));
-  const commands = foldCommands(comments, header, permissions);
-  const state: IssueState = commands.state;
-  if (commands.retriage) reader.forgetCached();
-
   const sources = [
     ...(issue.own || isTriaged(issue.text.origin, cfg) ? [issue.text] : []),
     ...listed.filter((c) => !c.own && isTriaged(c.text.origin, cfg)).map((c) => c.text),
   ];
-  const texts: ReadText[] = sources.map((t) => ({ ...t, read: known.get(t.text) ?? readReports(t.text) }));
+  // Big comments are read off the event loop, as fetched logs are.
+  const texts: ReadText[] = await Promise.all(sources.map(async (t) => ({ ...t, read: known.get(t.text) ?? (await reader.readLog(t.text)) })));
+  const wanted = logsToFetch(texts, cfg);
+
+  const { summary, header } = summaries(comments);
+  // Commands steer only an issue the app triages: nobody's permission is asked about on any other.
+  const steerable = summary !== null || hasFindings(texts) || wanted.length > 0;
+  const readings = readingsOf(texts);
+  const permissions = new Map<string, boolean>();
+  if (steerable) for (const login of commandAuthors(comments, header, readings)) permissions.set(login, await reader.mayWrite(login));
+  const commands = foldCommands(comments, header, permissions, readings);
+  const state: IssueState = commands.state;
+  if (commands.retriage) reader.forgetCached();
 
   const fetched: FetchedLog[] = [];
   const unread = new Map<string, string>();
   const skipped: { url: string; reason: string }[] = [];
-  const wanted = logsToFetch(texts, cfg);
   if (wanted.length > 0) {
     const result = await reader.fetchLogs(wanted);
     const origins = new Map(wanted.map((w) => [w.url, w.origin]));
@@ -112,16 +115,14 @@ export async function gatherFacts(reader: Reader, config: ConfigResult, known: R
   if (!findings || state.invalid) return partial;
 
   const analysis = analyseFacts(partial, cfg);
-  const { people, labels } = settle(partial, analysis, state, 0, cfg);
-  const { toSearch } = people;
-  const logins = new Map<string, string | null>();
-  for (const email of toSearch) logins.set(email, await reader.userByEmail(email));
-
+  // The search first: the duplicates it concludes decide a label, as in decide().
   const titles = searchTitles(analysis, state);
   const search = titles.length > 0 && (commands.retriage || !sameSearch(titles, state)) ? await reader.searchIssues(titles) : null;
-  // The duplicate label is wanted too when the search found another issue or a maintainer said so.
-  const duplicate = (search?.length ?? 0) > 0 || state.duplicateOf ? [{ name: duplicateLabel(cfg), color: "", description: "" }] : [];
-  const doubt = labelsInDoubt([...labels.wanted, ...duplicate], issue.labels, state);
+  const duplicates = duplicatesOf(analysis, state, search, issue.number)?.duplicates.length ?? 0;
+  const { people, labels } = settle(partial, analysis, state, duplicates, cfg);
+  const logins = new Map<string, string | null>();
+  for (const email of people.toSearch) logins.set(email, await reader.userByEmail(email));
+  const doubt = labelsInDoubt(labels.wanted, issue.labels, state);
   const labelHistory = doubt.length > 0 ? await reader.labelHistory(doubt) : null;
   return { ...partial, logins, search, labelHistory };
 }

@@ -2,7 +2,6 @@ import type { Probot } from "probot";
 import { z } from "zod";
 import type { ConfigResult } from "../config/load.js";
 import { DEFAULT_CONFIG } from "../config/schema.js";
-import { isTriaged } from "../decide/authors.js";
 import { decide } from "../decide/decide.js";
 import { isEmpty, type Plan } from "../decide/plan.js";
 import { FetchCache } from "../fetch/index.js";
@@ -98,10 +97,14 @@ async function runTriage(
   log.info(config.ok ? outcome : { ...outcome, configError: config.error }, "triaged");
 }
 
-/** Whether the app acts on this event's sender: never itself (no loops), bots only when the config allows them. */
+/**
+ * Whether the app acts on this event's sender: never itself (no loops), other
+ * bots only when the config allows them. `triage.authors` decides which texts
+ * are triaged, not whose events count: a maintainer's command always does.
+ */
 function fromTriagedSender(payload: IssuePayload, identity: AppIdentity, config: ConfigResult | null): boolean {
   if (payload.sender.login === identity.login || (payload.comment && isOwnComment(payload.comment, identity))) return false;
-  return config === null || !config.ok || isTriaged({ author: payload.sender.login, isBot: payload.sender.type === "Bot" }, config.config);
+  return config === null || !config.ok || payload.sender.type !== "Bot" || config.config.triage.bots.includes(payload.sender.login);
 }
 
 /** A failed triage is tried again later by the app itself, with backoff, whatever the next event on the issue is. */

@@ -1,5 +1,8 @@
 import { type AuthoredCommand, applyCommands, COMMAND_HELP, type Command, parseCommands, usageOf } from "../commands/index.js";
-import { code } from "../render/escape.js";
+import type { ReadText } from "../analyse/origin.js";
+import { readReports } from "../analyse/read-reports.js";
+import type { ParseResult } from "../parse/schema.js";
+import { code, inline } from "../render/escape.js";
 import { type CommentHeader, EMPTY_STATE, type IssueState, MAX_REFUSED, readCommentHeader } from "../state/index.js";
 import type { CommentFacts } from "./facts.js";
 
@@ -10,17 +13,37 @@ export function summaries(comments: readonly CommentFacts[]): { summary: Comment
   return { summary, extras: found.slice(1).map((c) => c.id), header: summary ? readCommentHeader(summary.body) : null };
 }
 
+/** What the texts say, by comment id, as far as the gathering read them. */
+export type Readings = ReadonlyMap<number, ParseResult>;
+
+export function readingsOf(texts: readonly ReadText[]): Readings {
+  return new Map(texts.filter((t) => t.origin.kind === "comment" && !t.origin.via).map((t) => [t.origin.id, t.read]));
+}
+
+/**
+ * The commands of a comment that are meant for this app: syzbot's others
+ * (`#syz test`, ...) are left to syzbot, and the lines of a report pasted in the
+ * comment are the report's (a syzbot email ends with `#syz undup` as a sample).
+ */
+function commandsOf(comment: CommentFacts, readings: Readings): Command[] {
+  const commands = parseCommands(comment.body).filter((c) => c.kind !== "unsupported");
+  if (commands.length === 0) return commands;
+  const read = readings.get(comment.id) ?? readReports(comment.body);
+  const ranges = [...read.reports, ...read.crashes].map((r) => r.source);
+  return commands.filter((c) => !ranges.some((r) => c.line >= r.startLine && c.line <= r.endLine));
+}
+
 /** Comments the app has not handled yet that hold commands: only these are asked about permissions. */
-function pending(comments: readonly CommentFacts[], through: number): { comment: CommentFacts; commands: Command[] }[] {
+function pending(comments: readonly CommentFacts[], through: number, readings: Readings): { comment: CommentFacts; commands: Command[] }[] {
   return comments
     .filter((c) => c.id > through && !c.own && !c.isBot)
-    .map((comment) => ({ comment, commands: parseCommands(comment.body) }))
+    .map((comment) => ({ comment, commands: commandsOf(comment, readings) }))
     .filter((c) => c.commands.length > 0);
 }
 
 /** The logins whose write access decides whether their new commands run. */
-export function commandAuthors(comments: readonly CommentFacts[], header: CommentHeader | null): string[] {
-  return [...new Set(pending(comments, header?.through ?? 0).map((c) => c.comment.login))];
+export function commandAuthors(comments: readonly CommentFacts[], header: CommentHeader | null, readings: Readings): string[] {
+  return [...new Set(pending(comments, header?.through ?? 0, readings).map((c) => c.comment.login))];
 }
 
 export interface CommandsOutcome {
@@ -39,7 +62,7 @@ export interface CommandsOutcome {
 function mistake(command: Extract<Command, { kind: "error" | "unknown" }>): string {
   if (command.kind === "error") {
     const usage = usageOf(command.word);
-    return `line ${command.line}: \`${command.word}\`: ${command.message}${usage ? `; usage: ${code(usage)}` : ""}`;
+    return `line ${command.line}: ${code(command.word)}: ${inline(command.message, 200)}${usage ? `; usage: ${code(usage)}` : ""}`;
   }
   return `line ${command.line}: ${code(command.word)} is not a command this app knows`;
 }
@@ -62,7 +85,7 @@ export function refusalReply(login: string): string {
  * (bots never do); anyone else is told once. A command that cannot be read
  * gets a reply with its usage, never silence.
  */
-export function foldCommands(comments: readonly CommentFacts[], header: CommentHeader | null, permissions: ReadonlyMap<string, boolean>): CommandsOutcome {
+export function foldCommands(comments: readonly CommentFacts[], header: CommentHeader | null, permissions: ReadonlyMap<string, boolean>, readings: Readings): CommandsOutcome {
   const previous = header?.state ?? EMPTY_STATE;
   let through = header?.through ?? 0;
   const authored: AuthoredCommand[] = [];
@@ -70,7 +93,7 @@ export function foldCommands(comments: readonly CommentFacts[], header: CommentH
   const replies: string[] = [];
   const refused = new Set(previous.refused);
   let retriage = false;
-  for (const { comment, commands } of pending(comments, through)) {
+  for (const { comment, commands } of pending(comments, through, readings)) {
     // Only comments with commands move the mark: plain comments must not change the app's comment.
     through = comment.id;
     if (permissions.get(comment.login) !== true) {

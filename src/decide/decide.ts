@@ -1,14 +1,13 @@
-import { findDuplicates } from "../analyse/duplicates.js";
 import { type Analysis, analyse } from "../analyse/reports.js";
 import type { Config } from "../config/schema.js";
 import { titleFromSubject } from "../parse/index.js";
 import { renderConfigError, renderGone, renderInvalid, renderProblems, renderTriage } from "../render/comment.js";
 import type { IssueState } from "../state/index.js";
-import { type CommandsOutcome, foldCommands, summaries } from "./commands.js";
+import { type CommandsOutcome, foldCommands, readingsOf, summaries } from "./commands.js";
 import type { Facts } from "./facts.js";
 import { chooseLabels, duplicateLabel, type LabelChoice, labelName, reconcileLabels } from "./labels.js";
 import { trustedAuthor } from "./authors.js";
-import { searchTitles } from "./lookups.js";
+import { duplicatesOf } from "./lookups.js";
 import { decideMentions, type MentionDecision, mentionBlock } from "./mentions.js";
 import { type Override, overrideOf } from "./override.js";
 import type { LabelSpec, Plan } from "./plan.js";
@@ -115,7 +114,7 @@ export function decide(facts: Facts): Plan {
     return { ...emptyPlan(), comment: commentWrite(summaryRef, body), deleteComments: extras };
   }
   const config = facts.config.config;
-  const commands = foldCommands(facts.comments, header, facts.permissions);
+  const commands = foldCommands(facts.comments, header, facts.permissions, readingsOf(facts.texts));
   const settled: Settled = { commands, summary: summaryRef, extras };
   const state = commands.state;
   const analysis = analyseFacts(facts, config);
@@ -132,16 +131,9 @@ export function decide(facts: Facts): Plan {
   }
   if (state.invalid) return invalidPlan(settled, facts, config, state);
 
-  const titles = searchTitles(analysis, state);
-  // Only a search that ran is remembered (the dry run's stands for one that found nothing).
-  const searched = facts.search !== null && titles.length > 0;
-  const search = searched ? { titles, found: (facts.search ?? []).map((i) => ({ number: i.number, title: i.title.slice(0, 300) })) } : state.search;
-  const hits = facts.search ?? [];
-  const self = facts.issue.number;
-  const bugTitles = titles.filter((t) => t !== state.duplicateOf);
-  const duplicates = facts.search !== null ? findDuplicates(bugTitles, hits, self) : (state.search?.found ?? []).filter((d) => d.number !== self);
-  const dupTitle = state.duplicateOf && !/^#\d+$/.test(state.duplicateOf) ? state.duplicateOf : null;
-  const duplicateOfIssue = dupTitle && facts.search !== null ? (findDuplicates([dupTitle], hits, self)[0]?.number ?? null) : null;
+  const search = duplicatesOf(analysis, state, facts.search, facts.issue.number);
+  const duplicates = search?.duplicates ?? [];
+  const duplicateOfIssue = search?.duplicateOf ?? null;
 
   const { override, labels, people } = settle(facts, analysis, state, duplicates.length, config);
 

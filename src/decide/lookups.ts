@@ -1,9 +1,10 @@
-import { crashTitles } from "../analyse/duplicates.js";
+import { crashTitles, findDuplicates, type IssueSummary } from "../analyse/duplicates.js";
+import { MAX_TITLE_LENGTH } from "../commands/index.js";
 import type { Analysis } from "../analyse/reports.js";
 import type { ReadText, TextOrigin } from "../analyse/origin.js";
 import type { Config } from "../config/schema.js";
 import { type LogKind, type LogLink, scanLogLinks } from "../fetch/index.js";
-import type { IssueState } from "../state/index.js";
+import { type IssueState, MAX_FOUND_TITLE } from "../state/index.js";
 
 /**
  * What the app must read before it can decide, computed from what it has
@@ -42,9 +43,24 @@ export function commitsToRead(reports: readonly { culprit: { sha: string } | nul
 
 /** The titles the duplicate search looks for: the bugs' crash titles and a `#syz dup: <title>` target; null when the last search had the same. */
 export function searchTitles(analysis: Analysis, state: IssueState): string[] {
-  const titles = crashTitles(analysis);
+  // As long as the state keeps them; a longer title is searched by its head.
+  const titles = crashTitles(analysis).map((t) => t.slice(0, MAX_TITLE_LENGTH));
   const dup = state.duplicateOf && !/^#\d+$/.test(state.duplicateOf) ? [state.duplicateOf] : [];
   return [...new Set([...titles, ...dup])].slice(0, 10);
+}
+
+/**
+ * What the duplicate search concluded: the open issues about the same crash, and
+ * the one a `#syz dup: <title>` names. From this triage's search when it ran,
+ * else from the last one, which the state remembers as concluded.
+ */
+export function duplicatesOf(analysis: Analysis, state: IssueState, search: readonly IssueSummary[] | null, self: number): NonNullable<IssueState["search"]> | null {
+  const titles = searchTitles(analysis, state);
+  if (search === null || titles.length === 0) return state.search;
+  const dupTitle = state.duplicateOf && !/^#\d+$/.test(state.duplicateOf) ? state.duplicateOf : null;
+  const duplicates = findDuplicates(titles.filter((t) => t !== dupTitle), search, self).map((i) => ({ number: i.number, title: i.title.slice(0, MAX_FOUND_TITLE) }));
+  const duplicateOf = dupTitle ? (findDuplicates([dupTitle], search, self)[0]?.number ?? null) : null;
+  return { titles, duplicates, duplicateOf };
 }
 
 export function sameSearch(titles: readonly string[], state: IssueState): boolean {

@@ -33,8 +33,22 @@ export function readHiddenPayload<T>(payload: string, schema: z.ZodType<T>): T |
   return parsed.success ? parsed.data : null;
 }
 
+/**
+ * The state as its hidden line, always one the decoder accepts: past the size
+ * the decoder reads (long titles in other scripts take up to four bytes a
+ * character), the oldest history goes first, then the remembered search and
+ * label notes.
+ */
 export function encodeState(state: IssueState): string {
-  return `${OPEN}${hiddenPayload(state)}${CLOSE}`;
+  let fitted = IssueState.parse(state);
+  let payload = hiddenPayload(fitted);
+  while (payload.length > MAX_ENCODED_LENGTH) {
+    if (fitted.history.length > 0) fitted = { ...fitted, history: fitted.history.slice(1) };
+    else if (fitted.search !== null || fitted.peopleLabels.length > 0) fitted = { ...fitted, search: null, peopleLabels: [] };
+    else break;
+    payload = hiddenPayload(fitted);
+  }
+  return `${OPEN}${payload}${CLOSE}`;
 }
 
 export function decodeState(commentBody: string): IssueState | null {

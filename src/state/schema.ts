@@ -11,6 +11,9 @@ export const MAX_HISTORY = 20;
 /** More labels than an issue ever gets from the app; bounds what a forged state can make it remove. */
 export const MAX_RECORDED_LABELS = 30;
 export const MAX_REFUSED = 20;
+export const MAX_MENTIONED = 50;
+/** A found issue's title as the state keeps it. */
+export const MAX_FOUND_TITLE = 300;
 // A history value is a title, or up to MAX_SUBSYSTEMS names of at most 40 characters joined by ", ".
 const MAX_HISTORY_VALUE_LENGTH = Math.max(MAX_TITLE_LENGTH, MAX_SUBSYSTEMS * 42);
 // GitHub logins (39 characters, "[bot]") and ISO timestamps fit easily.
@@ -52,14 +55,21 @@ export const IssueState = z.strictObject({
   appLabels: z.array(label).max(MAX_RECORDED_LABELS).default([]),
   /** Labels a person took off after the app added them: the app does not add them again. */
   declinedLabels: z.array(label).max(MAX_RECORDED_LABELS).default([]),
-  /** The last duplicate search: an edit that keeps these titles reuses what it found. */
+  /** The last duplicate search: an edit that keeps these titles reuses what it concluded (`#syztriage retriage` searches again). */
   search: z
     .strictObject({
       titles: z.array(title).max(10),
-      found: z.array(z.strictObject({ number: z.number().int().positive(), title: z.string().max(300) })).max(20),
+      /** The open issues it found about the same crash. */
+      duplicates: z.array(z.strictObject({ number: z.number().int().positive(), title: z.string().max(MAX_FOUND_TITLE) })).max(20),
+      /** The open issue a `#syz dup: <title>` named, when it found one. */
+      duplicateOf: z.number().int().positive().nullable(),
     })
     .nullable()
     .default(null),
+  /** Labels the issue's events showed a person added: theirs, never asked about again. */
+  peopleLabels: z.array(label).max(MAX_RECORDED_LABELS).default([]),
+  /** Logins the app has mentioned on this issue: a newly asked person gets a new comment, as an edit notifies no one. */
+  mentioned: z.array(z.string().max(MAX_AUTHOR_FIELD_LENGTH)).max(MAX_MENTIONED).default([]),
   /** Logins already told that commands need write access: each is told once per issue. */
   refused: z.array(z.string().max(MAX_AUTHOR_FIELD_LENGTH)).max(MAX_REFUSED).default([]),
 });

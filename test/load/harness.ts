@@ -48,12 +48,6 @@ export async function openIssues(github: FakeGitHub, repos: readonly FakeRepo[],
   });
 }
 
-/**
- * How much of a summary's state must be the dry run's. A triage repaired after its comment write failed
- * finds the labels its failed try added and takes them for a person's (reported to the lead; the test
- * "the labels a failed try added stay the app's" in faults.test.ts shows it): such tests leave
- * `appLabels` out until that is fixed.
- */
 /** A summary's three header lines (marker, state, newest comment handled) and the text people read. */
 function splitSummary(body: string): { header: ReturnType<typeof readCommentHeader>; text: string } {
   return { header: readCommentHeader(body), text: body.split("\n").slice(3).join("\n") };
