@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { normalizeTitle } from "../crash/index.js";
 import { isInfraTitle } from "./verdict/signals.js";
+import { isReleaseSubject } from "../parse/index.js";
 import type { CrashFinding, Report, Verdict } from "../parse/schema.js";
 import type { ReadText, TextOrigin } from "./origin.js";
 import { type RankedSubsystem, rankSubsystems, significantSubsystems } from "./subsystems/rank.js";
@@ -18,6 +19,8 @@ export const CommitFacts = z.object({
   author: z.object({ name: z.string(), email: z.string() }).nullable(),
   /** Changed files with their changed lines, as the tree has them (its first page). */
   files: z.array(z.object({ path: z.string(), lines: z.number().nullable() })),
+  /** Whether it has more than one parent. */
+  merge: z.boolean().default(false),
 });
 export type CommitFacts = z.infer<typeof CommitFacts>;
 
@@ -25,8 +28,12 @@ export type CommitFacts = z.infer<typeof CommitFacts>;
 export type Judgement =
   /** The verdict from the bisection log itself (pasted, attached, or the report's linked log). */
   | { kind: "verdict"; verdict: Verdict; log: string | null }
-  /** A result stated without the log it came from. */
-  | { kind: "unjudged"; why: string }
+  /**
+   * A result stated without the log it came from; `against`, what is known
+   * against its culprit anyway (a merge or release commit, or only a person's
+   * word or a link).
+   */
+  | { kind: "unjudged"; why: string; against: UnjudgedDoubt | null }
   /** No single commit to trust (inconclusive, failed, older than the oldest release...). */
   | { kind: "no-culprit" };
 
@@ -128,11 +135,21 @@ const UNJUDGED: Record<Exclude<Report["evidence"], "log">, string> = {
   link: "only a link to the commit was given; there is no log to check it against",
 };
 
-function judgementOf(report: Report, linkedLog: string | null, unread: string | null): Judgement {
+export type UnjudgedDoubt = "merge" | "release" | "stated";
+
+/** What speaks against a culprit no log judges: the commit itself, from the report or the kernel tree, then how it was given. */
+function unjudgedDoubt(report: Report, commit: CommitFacts | undefined): UnjudgedDoubt | null {
+  const culprit = report.culprit;
+  if (culprit?.merge || commit?.merge) return "merge";
+  if (isReleaseSubject(culprit?.subject || commit?.subject || "")) return "release";
+  return report.evidence === "prose" || report.evidence === "link" ? "stated" : null;
+}
+
+function judgementOf(report: Report, commits: ReadonlyMap<string, CommitFacts>, linkedLog: string | null, unread: string | null): Judgement {
   if (report.outcome !== "culprit" || !report.culprit) return { kind: "no-culprit" };
   if (report.verdict && (report.evidence === "log" || report.checks !== null)) return { kind: "verdict", verdict: report.verdict, log: linkedLog };
   const why = report.evidence === "log" ? UNJUDGED.report : UNJUDGED[report.evidence];
-  return { kind: "unjudged", why: unread ? `${why} (it could not be read: ${unread})` : why };
+  return { kind: "unjudged", why: unread ? `${why} (it could not be read: ${unread})` : why, against: unjudgedDoubt(report, commits.get(report.culprit.sha)) };
 }
 
 /**
@@ -173,7 +190,7 @@ export function analyseReport(report: Report, origin: TextOrigin, input: Omit<An
     culpritSubsystems: rankSubsystems(files, [...input.sources]),
     ownCrash: own,
     strayCrash: stray,
-    judgement: judgementOf(report, linked.url, linked.unread),
+    judgement: judgementOf(report, input.commits, linked.url, linked.unread),
   };
 }
 

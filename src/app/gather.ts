@@ -112,7 +112,12 @@ export async function gatherFacts(reader: Reader, config: ConfigResult, known: R
   const commits = new Map(commitList);
 
   const partial: Facts = { ...base, texts, fetched, unread, skipped, permissions, commits, maintainers };
-  if (!findings || state.invalid) return partial;
+  if (state.invalid) return partial;
+  if (!findings) {
+    // The reports were edited away: the app's labels go, and the events tell which are still its own.
+    const doubt = summary !== null && unread.size + skipped.length === 0 ? labelsInDoubt([], issue.labels, state) : [];
+    return doubt.length > 0 ? { ...partial, labelHistory: await reader.labelHistory(doubt) } : partial;
+  }
 
   const analysis = analyseFacts(partial, cfg);
   // The search first: the duplicates it concludes decide a label, as in decide().

@@ -1,8 +1,8 @@
-import { type AuthoredCommand, applyCommands, COMMAND_HELP, type Command, parseCommands, usageOf } from "../commands/index.js";
+import { type AuthoredCommand, applyCommands, COMMAND_HELP, type Command, parseCommands } from "../commands/index.js";
 import type { ReadText } from "../analyse/origin.js";
 import { readReports } from "../analyse/read-reports.js";
 import type { ParseResult } from "../parse/schema.js";
-import { code, inline } from "../render/escape.js";
+import { mistakeLine, mistakesReply, refusalReply } from "../render/replies.js";
 import { type CommentHeader, EMPTY_STATE, type IssueState, MAX_REFUSED, readCommentHeader } from "../state/index.js";
 import type { CommentFacts } from "./facts.js";
 
@@ -58,27 +58,6 @@ export interface CommandsOutcome {
   retriage: boolean;
 }
 
-/** Why a line was not run, with the usage of what it meant. */
-function mistake(command: Extract<Command, { kind: "error" | "unknown" }>): string {
-  if (command.kind === "error") {
-    const usage = usageOf(command.word);
-    return `line ${command.line}: ${code(command.word)}: ${inline(command.message, 200)}${usage ? `; usage: ${code(usage)}` : ""}`;
-  }
-  return `line ${command.line}: ${code(command.word)} is not a command this app knows`;
-}
-
-const ALL_USAGES = Object.values(COMMAND_HELP)
-  .map((h) => code(h.usage))
-  .join(", ");
-
-function mistakesReply(login: string, lines: string[]): string {
-  return `@${login}: ${lines.length === 1 ? "one command was" : `${lines.length} commands were`} not run:\n${lines.map((l) => `- ${l}`).join("\n")}\n\nCommands: ${ALL_USAGES}.\n`;
-}
-
-export function refusalReply(login: string): string {
-  return `@${login}: only people with write access to this repository can run syztriage commands, so yours were not run.\n`;
-}
-
 /**
  * Folds the commands of the comments the app has not handled yet into the
  * state kept in its own comment. Only people with write access run commands
@@ -101,7 +80,7 @@ export function foldCommands(comments: readonly CommentFacts[], header: CommentH
       refused.add(comment.login);
       continue;
     }
-    const mistakes = commands.flatMap((c) => (c.kind === "error" || c.kind === "unknown" ? [mistake(c)] : []));
+    const mistakes = commands.flatMap((c) => (c.kind === "error" || c.kind === "unknown" ? [mistakeLine(c)] : []));
     if (mistakes.length > 0) replies.push(mistakesReply(comment.login, mistakes));
     if (commands.some((c) => c.kind in COMMAND_HELP)) ran.push(comment.id);
     retriage ||= commands.some((c) => c.kind === "retriage");

@@ -2,7 +2,8 @@ import { type Analysis, analyse } from "../analyse/reports.js";
 import type { Config } from "../config/schema.js";
 import { titleFromSubject } from "../parse/index.js";
 import { renderConfigError, renderGone, renderInvalid, renderProblems, renderTriage } from "../render/comment.js";
-import type { IssueState } from "../state/index.js";
+import { askedReply } from "../render/replies.js";
+import { type IssueState, MAX_MENTIONED } from "../state/index.js";
 import { type CommandsOutcome, foldCommands, readingsOf, summaries } from "./commands.js";
 import type { Facts } from "./facts.js";
 import { chooseLabels, duplicateLabel, type LabelChoice, labelName, reconcileLabels } from "./labels.js";
@@ -93,10 +94,33 @@ function finish(settled: Settled, plan: Omit<Plan, "deleteComments" | "reactions
 /** The labels of an issue whose reports ask for the invalid label only: what the app put on stays. */
 function invalidPlan(settled: Settled, facts: Facts, config: Config, state: IssueState): Plan {
   const label: LabelSpec = { name: config.labels.invalid, color: config.labels.color, description: "Added by syztriage" };
-  const reconciled = reconcileLabels([label], facts.issue.labels, { appLabels: [], declinedLabels: state.declinedLabels }, []);
-  const next = { ...state, appLabels: [...new Set([...state.appLabels, ...reconciled.appLabels])] };
+  // The command that marked it asks for the label even if a person took it off before.
+  const commanded = settled.commands.previous.invalid ? [] : [label.name];
+  const reconciled = reconcileLabels([label], facts.issue.labels, { appLabels: [], declinedLabels: state.declinedLabels, peopleLabels: state.peopleLabels }, commanded);
+  const next = { ...state, appLabels: [...new Set([...state.appLabels, ...reconciled.appLabels])], declinedLabels: reconciled.declinedLabels };
   const body = renderInvalid(next, settled.commands.through);
   return finish(settled, { ...labelWrites(reconciled.add, []), comment: commentWrite(settled.summary, body), outcome: { labels: [label.name], mentions: [] } });
+}
+
+/** The plan of an issue whose reports were edited or deleted away: the labels the app added go, people's stay. */
+function gonePlan(settled: Settled, facts: Facts, state: IssueState): Plan {
+  const reconciled = reconcileLabels([], facts.issue.labels, state, [], facts.labelHistory);
+  const next = { ...state, appLabels: reconciled.appLabels, declinedLabels: reconciled.declinedLabels, peopleLabels: reconciled.peopleLabels };
+  const removed = new Set(reconciled.remove.map((l) => l.toLowerCase()));
+  const body = renderGone(next, settled.commands.through, reconciled.remove);
+  return finish(settled, { ...labelWrites([], reconciled.remove), comment: commentWrite(settled.summary, body), outcome: { labels: facts.issue.labels.filter((l) => !removed.has(l.toLowerCase())), mentions: [] } });
+}
+
+/**
+ * People the summary newly asks to act: GitHub notifies no one of a mention an
+ * edit adds, so they get a short comment of their own. Someone the summary
+ * mentioned before (in its state, or in its text from before the state kept
+ * them) is not asked twice.
+ */
+function newlyAsked(summary: { body: string } | null, state: IssueState, mentioned: readonly string[]): string[] {
+  if (!summary) return [];
+  const before = new Set(state.mentioned.map((l) => l.toLowerCase()));
+  return mentioned.filter((l) => !before.has(l.toLowerCase()) && !new RegExp(`@${l.replace(/[^\w-]/g, "")}(?![\\w-])`, "i").test(summary.body));
 }
 
 /**
@@ -126,8 +150,8 @@ export function decide(facts: Facts): Plan {
   if (analysis.reports.length + analysis.crashes.length === 0) {
     // Nothing to triage; but a link that could not be read is said, never silently dropped,
     // and a summary whose reports were edited away says so. Commands only steer an issue the app triages.
-    const body = problems.length > 0 ? renderProblems(problems, state, commands.through) : summary ? renderGone(state, commands.through) : null;
-    return body === null ? emptyPlan() : finish(settled, { ...labelWrites([], []), comment: commentWrite(summaryRef, body), outcome: { labels: [], mentions: [] } });
+    if (problems.length > 0) return finish(settled, { ...labelWrites([], []), comment: commentWrite(summaryRef, renderProblems(problems, state, commands.through)), outcome: { labels: [], mentions: [] } });
+    return summary ? gonePlan(settled, facts, state) : emptyPlan();
   }
   if (state.invalid) return invalidPlan(settled, facts, config, state);
 
@@ -143,7 +167,16 @@ export function decide(facts: Facts): Plan {
     ...(commands.previous.duplicateOf !== state.duplicateOf && state.duplicateOf ? [duplicateLabel(config)] : []),
   ];
   const reconciled = reconcileLabels(labels.wanted, facts.issue.labels, state, commanded, facts.labelHistory);
-  const next: IssueState = { ...state, appLabels: reconciled.appLabels, declinedLabels: reconciled.declinedLabels, search };
+  const mentions = people.mentioned.map((p) => p.login as string);
+  const asked = newlyAsked(summaryRef, state, mentions);
+  const next: IssueState = {
+    ...state,
+    appLabels: reconciled.appLabels,
+    declinedLabels: reconciled.declinedLabels,
+    peopleLabels: reconciled.peopleLabels,
+    search,
+    mentioned: [...new Set([...state.mentioned, ...mentions])].slice(-MAX_MENTIONED),
+  };
   const body = renderTriage({
     reports: [...analysis.reports].reverse(),
     crashes: analysis.crashes,
@@ -162,9 +195,10 @@ export function decide(facts: Facts): Plan {
   const present = new Set(facts.issue.labels.map((l) => l.toLowerCase()));
   const removed = new Set(reconciled.remove.map((l) => l.toLowerCase()));
   const finalLabels = [...facts.issue.labels.filter((l) => !removed.has(l.toLowerCase())), ...reconciled.add.map((l) => l.name).filter((l) => !present.has(l.toLowerCase()))];
-  return finish(settled, {
+  const plan = finish(settled, {
     ...labelWrites(reconciled.add, reconciled.remove),
     comment: commentWrite(summaryRef, body),
-    outcome: { labels: finalLabels, mentions: people.mentioned.map((p) => p.login as string) },
+    outcome: { labels: finalLabels, mentions },
   });
+  return asked.length > 0 ? { ...plan, replies: [...plan.replies, askedReply(asked)] } : plan;
 }

@@ -2,8 +2,7 @@ import type { AnalysedCrash, AnalysedReport } from "../analyse/reports.js";
 import type { RankedSubsystem } from "../analyse/subsystems/rank.js";
 import { significantSubsystems } from "../analyse/subsystems/rank.js";
 import type { Config } from "../config/schema.js";
-import type { SignalId } from "../analyse/verdict/signals.js";
-import type { Outcome } from "../parse/schema.js";
+import { culpritDoubt } from "../analyse/doubt.js";
 import { type IssueState, MAX_RECORDED_LABELS } from "../state/index.js";
 import type { LabelEvent } from "./facts.js";
 import type { LabelSpec } from "./plan.js";
@@ -32,43 +31,12 @@ export interface LabelChoice {
   missing: string | null;
   /** Every label the evidence supports, in order. */
   wanted: LabelSpec[];
-  /** Whether the unreliable label is among them. */
-  unreliable: boolean;
 }
 
-const NO_CULPRIT: Record<Exclude<Outcome, "culprit">, string> = {
-  candidates: "the bisection is inconclusive",
-  "oldest-release": "the bug is older than the oldest release tested",
-  "still-crashes": "no fixing commit was found",
-  error: "the bisection failed",
-  incomplete: "the log ends before the result",
-  "merge-base-bad": "git found the merge base of the good and bad commits bad",
-};
-
-/** The verdict's strongest reason against a culprit, in a few words (the reasons list says it whole). */
-const DOUBT: Record<Exclude<SignalId, "checks-passed">, string> = {
-  merge: "the culprit is a merge commit",
-  noop: "the culprit does not change the kernel binary",
-  release: "the culprit is a release commit",
-  "no-kernel-code": "the culprit changes no code of the tested kernel",
-  "low-confidence": "syzbot itself doubts the bisection",
-  "revert-check-failed": "KernelCI's revert check failed",
-  "verify-check-failed": "KernelCI's verify check failed",
-  "other-crash": "the bisection followed another bug's crash",
-  stated: "it was only stated, with no log to check",
-  "report-only": "the report comes without its log",
-  "far-from-crash": "the culprit is far from the crash",
-  "disagreeing-runs": "runs disagreed on the same commits",
-  flaky: "the reproducer is flaky",
-};
-
 /** Why a report's culprit does not label the issue, in a few words; null when it does. */
-export function culpritDoubt(r: AnalysedReport, config: Config): string | null {
-  if (r.judgement.kind === "no-culprit") return NO_CULPRIT[r.report.outcome as Exclude<Outcome, "culprit">] ?? "there is no culprit";
-  if (r.judgement.kind === "verdict" && !r.judgement.verdict.reliable) {
-    const strongest = r.judgement.verdict.signals[0];
-    return strongest && strongest in DOUBT ? DOUBT[strongest as keyof typeof DOUBT] : "the bisection looks unreliable";
-  }
+function labelDoubt(r: AnalysedReport, config: Config): string | null {
+  const doubt = culpritDoubt(r);
+  if (doubt !== null) return doubt;
   if (!config.subsystems.from.includes("culprit")) return "`subsystems.from` leaves the culprit out";
   if (r.files.length === 0) return "the culprit's files are unknown";
   return null;
@@ -112,11 +80,11 @@ function chooseSubsystems(
     return { choice, missing: choice ? null : "the evidence left has no report of the bug's own crash" };
   }
   for (const r of reports) {
-    if (culpritDoubt(r, config) !== null) continue;
+    if (labelDoubt(r, config) !== null) continue;
     const choice = fromCulprit(r.culpritSubsystems, r.filesFrom === "kernel tree" ? "from the culprit's files in the kernel tree" : "from the culprit's files", r);
     if (choice) return { choice, missing: null };
   }
-  const doubt = reports.map((r) => culpritDoubt(r, config)).find((d) => d !== null) ?? null;
+  const doubt = reports.map((r) => labelDoubt(r, config)).find((d) => d !== null) ?? null;
   const crash = crashOf(doubt);
   if (crash) return { choice: crash, missing: null };
   if (useCrash) {
@@ -156,7 +124,8 @@ export function chooseLabels(input: {
   const { config, state } = input;
   const { choice, missing } = chooseSubsystems(input.reports, input.crashes, input.override, state, config);
   const spec = (name: string, description: string): LabelSpec => ({ name, color: config.labels.color, description });
-  const names = (choice?.names ?? []).slice(0, config.subsystems.max);
+  // A maintainer's `#syz set subsystems` is taken whole; evidence is cut to `subsystems.max`.
+  const names = state.subsystems ? (choice?.names ?? []) : (choice?.names ?? []).slice(0, config.subsystems.max);
   const judged = input.reports.filter((r) => r.judgement.kind === "verdict");
   // Unreliable is judged per report: the issue is labelled only when none is reliable, and a maintainer's culprit settles it.
   const unreliable =
@@ -169,7 +138,7 @@ export function chooseLabels(input: {
     ...((input.duplicates > 0 && config.labels.duplicate) || state.duplicateOf ? [spec(duplicateLabel(config), "Another open issue has the same crash (syztriage)")] : []),
   ];
   const unique = [...new Map(wanted.map((l) => [l.name.toLowerCase(), l])).values()];
-  return { subsystems: choice ? { ...choice, names } : null, missing, wanted: unique, unreliable };
+  return { subsystems: choice ? { ...choice, names } : null, missing, wanted: unique };
 }
 
 /** `#syz dup` labels even when automatic duplicate labels are off. */
@@ -178,17 +147,25 @@ export function duplicateLabel(config: Config): string {
 }
 
 /**
- * The labels whose owner the app's record cannot tell: wanted labels on the
- * issue it did not record (a person's, or its own from a try whose comment
- * failed), and recorded labels no longer there (a person took them off, or the
- * try that recorded them failed to add them). The issue's events tell.
+ * The labels whose owner the app's record cannot tell, which the issue's events
+ * settle: wanted labels on the issue it did not record (a person's, or its own
+ * from a try whose comment failed); recorded labels no longer there (a person
+ * took them off, or the try that recorded them failed to add them); and
+ * recorded labels the evidence no longer supports (a person may have taken one
+ * off and put it back, making it theirs). Labels the events already showed to
+ * be people's are not asked about again.
  */
-export function labelsInDoubt(wanted: readonly LabelSpec[], current: readonly string[], state: Pick<IssueState, "appLabels">): string[] {
-  const present = new Set(current.map((n) => n.toLowerCase()));
-  const recorded = new Set(state.appLabels.map((n) => n.toLowerCase()));
+export function labelsInDoubt(wanted: readonly LabelSpec[], current: readonly string[], state: Pick<IssueState, "appLabels" | "peopleLabels">): string[] {
+  const set = (names: readonly string[]) => new Set(names.map((n) => n.toLowerCase()));
+  const present = set(current);
+  const recorded = set(state.appLabels);
+  const people = set(state.peopleLabels);
+  const isWanted = set(wanted.map((l) => l.name));
+  const known = (n: string) => people.has(n.toLowerCase());
   return [
-    ...wanted.filter((l) => present.has(l.name.toLowerCase()) && !recorded.has(l.name.toLowerCase())).map((l) => l.name),
+    ...wanted.filter((l) => present.has(l.name.toLowerCase()) && !recorded.has(l.name.toLowerCase()) && !known(l.name)).map((l) => l.name),
     ...state.appLabels.filter((n) => !present.has(n.toLowerCase())),
+    ...state.appLabels.filter((n) => present.has(n.toLowerCase()) && !isWanted.has(n.toLowerCase()) && !known(n)),
   ];
 }
 
@@ -198,15 +175,16 @@ export function labelsInDoubt(wanted: readonly LabelSpec[], current: readonly st
  * evidence no longer supports, and never puts back a label a person took off
  * (unless a maintainer's command asks for it again). With the issue's events
  * (`history`), a label the app added in a try whose comment failed is still its
- * own, and one whose adding failed is not mistaken for one a person took off.
+ * own, one whose adding failed is not mistaken for one a person took off, and
+ * one a person put back is theirs (remembered in `peopleLabels`).
  */
 export function reconcileLabels(
   wanted: readonly LabelSpec[],
   current: readonly string[],
-  state: Pick<IssueState, "appLabels" | "declinedLabels">,
+  state: Pick<IssueState, "appLabels" | "declinedLabels" | "peopleLabels">,
   commanded: readonly string[],
   history: ReadonlyMap<string, LabelEvent> | null = null,
-): { add: LabelSpec[]; remove: string[]; appLabels: string[]; declinedLabels: string[] } {
+): { add: LabelSpec[]; remove: string[]; appLabels: string[]; declinedLabels: string[]; peopleLabels: string[] } {
   // Label names are compared as GitHub does, without case.
   const key = (name: string) => name.toLowerCase();
   const has = (names: readonly string[]) => {
@@ -214,12 +192,18 @@ export function reconcileLabels(
     return (name: string) => set.has(key(name));
   };
   const last = (name: string) => history?.get(key(name));
+  const byPerson = (name: string) => last(name)?.action === "labeled" && last(name)?.byApp === false;
   const present = has(current);
   const isWanted = has(wanted.map((l) => l.name));
   const isCommanded = has(commanded);
   const recorded = has(state.appLabels);
-  // The app's labels on the issue: recorded, or (by the events) added by it in a try it could not record.
-  const ours = [...state.appLabels.filter(present), ...current.filter((n) => !recorded(n) && isWanted(n) && last(n)?.action === "labeled" && last(n)?.byApp === true)];
+  const peopleLabels = unique([...state.peopleLabels.filter(present), ...current.filter(byPerson)], key);
+  const isPeople = has(peopleLabels);
+  // The app's labels on the issue: recorded and not put back by a person, or (by the events) added by it in a try it could not record.
+  const ours = [
+    ...state.appLabels.filter((n) => present(n) && !isPeople(n)),
+    ...current.filter((n) => !recorded(n) && isWanted(n) && last(n)?.action === "labeled" && last(n)?.byApp === true),
+  ];
   // Recorded but gone: a person took it off, unless the events say the app never got it on.
   const takenOff = state.appLabels.filter((n) => !present(n) && (history === null || (last(n)?.action === "unlabeled" && last(n)?.byApp === false)));
   const declined = unique([...state.declinedLabels, ...takenOff].filter((n) => !isCommanded(n)), key);
@@ -227,7 +211,13 @@ export function reconcileLabels(
   const add = wanted.filter((l) => !present(l.name) && !isDeclined(l.name));
   const remove = ours.filter((n) => !isWanted(n));
   const appLabels = unique([...ours.filter((n) => isWanted(n)), ...add.map((l) => l.name)], key);
-  return { add, remove, appLabels: appLabels.slice(-MAX_RECORDED_LABELS), declinedLabels: declined.slice(-MAX_RECORDED_LABELS) };
+  return {
+    add,
+    remove,
+    appLabels: appLabels.slice(-MAX_RECORDED_LABELS),
+    declinedLabels: declined.slice(-MAX_RECORDED_LABELS),
+    peopleLabels: peopleLabels.slice(-MAX_RECORDED_LABELS),
+  };
 }
 
 function unique(names: readonly string[], key: (name: string) => string): string[] {

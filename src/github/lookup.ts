@@ -49,11 +49,12 @@ export async function readCommit(octokit: Octokit, tree: RepoRef & { htmlUrl: st
       subject: data.commit.message.split("\n", 1)[0] ?? null,
       author: author?.email ? { name: author.name ?? "", email: author.email } : null,
       files: files ? (data.files ?? []).map((f) => ({ path: f.filename, lines: f.changes ?? null })) : [],
+      merge: data.parents.length > 1,
     };
   } catch (err) {
     // 404: not in this tree; 422: not a commit hash GitHub accepts. Anything else may be transient.
     if (httpStatus(err) !== 404 && httpStatus(err) !== 422) throw err;
-    facts = { exists: false, url: null, login: null, subject: null, author: null, files: [] };
+    facts = { exists: false, url: null, login: null, subject: null, author: null, files: [], merge: false };
   }
   await caches.commits.set(key, { ...facts, withFiles: files }, COMMIT_TTL_MS);
   return facts;

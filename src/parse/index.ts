@@ -6,6 +6,7 @@ import { logWarnings } from "./warnings.js";
 
 export * from "./schema.js";
 export { titleFromSubject } from "./syzbot-email/parse.js";
+export { isReleaseSubject } from "./warnings.js";
 
 /**
  * Finds and parses every bisection report in a text as people paste it; when

@@ -3,6 +3,11 @@ import type { Report, Step, Warning } from "./schema.js";
 /** syzbot withholds a culprit whose confidence is below 0.66 (syz-ci/jobs.go). */
 export const LOW_CONFIDENCE_ERROR_PROBABILITY = 0.34;
 const RELEASE_SUBJECT = /^Linux \d+\.\d+(?:\.\d+)?(?:-rc\d+)?$/;
+
+/** A release commit's subject (`Linux 5.3`, `Linux 6.1-rc4`): it changes no code. */
+export function isReleaseSubject(subject: string): boolean {
+  return RELEASE_SUBJECT.test(subject);
+}
 const PROBLEM_RUNS = new Set(["boot-failed", "test-failed", "infra", "failed"]);
 
 function plural(n: number, word: string): string {
@@ -24,7 +29,7 @@ export function logWarnings(report: Report): Warning[] {
   if (report.outcome === "error") add("error", `The bisection failed: ${report.error ?? "unknown error"}.`);
   if (report.outcome === "incomplete") add("incomplete", "The log ends before the bisection's result; it may have been cut off.");
   if (culprit?.merge) add("merge-commit", "The culprit is a merge commit: the change that matters is inside one of the merged branches.");
-  if (culprit && RELEASE_SUBJECT.test(culprit.subject)) add("release-commit", `The culprit is a release commit (${culprit.subject}), which changes no code.`);
+  if (culprit && isReleaseSubject(culprit.subject)) add("release-commit", `The culprit is a release commit (${culprit.subject}), which changes no code.`);
   if (report.culpritSignature && report.culpritSignature === report.parentSignature) {
     add("noop-change", "The culprit and its parent build the same kernel binary: the commit cannot have changed the behaviour.");
   }

@@ -3,7 +3,7 @@ import type { Person } from "../decide/mentions.js";
 import { commentHeader, EMPTY_STATE, type HistoryEntry, type IssueState } from "../state/index.js";
 import { code, codeBlock, inline } from "./escape.js";
 import { crashHeadline, overrideHeadline, reportHeadline } from "./headline.js";
-import { crashBlock, originText, reportBlock, sentence } from "./report-section.js";
+import { crashBlock, originText, overrideBlock, reportBlock, sentence } from "./report-section.js";
 import type { TriageView } from "./view.js";
 
 /** GitHub rejects longer comment bodies. */
@@ -120,6 +120,7 @@ function render(view: TriageView, details: boolean): string {
   section(labelLines(view));
   const many = view.reports.length + view.crashes.length + (view.override ? 1 : 0) > 1;
   const offset = view.override ? 2 : 1;
+  out.push(...overrideBlock(view, many && view.override ? `#### 1. Set by ${inline(view.override.by, 40)}` : null));
   view.reports.forEach((r, i) => out.push(...reportBlock(r, view, many ? `#### ${i + offset}. From ${originText(r.origin)}` : null, details)));
   view.crashes.forEach((c, i) => out.push(...crashBlock(c, many ? `#### ${view.reports.length + i + offset}. From ${originText(c.origin)}` : null)));
   section(decisionLines(view.state, view.duplicateOfIssue));
@@ -143,11 +144,12 @@ export function renderProblems(problems: readonly string[], state: IssueState, t
   return [commentHeader(state, through), "**No report read:** the issue links logs the app could not read.", "", ...problemNotes(problems), ""].join("\n");
 }
 
-/** The summary of an issue whose reports were edited or deleted away: the labels stay, the comment says so. */
-export function renderGone(state: IssueState, through: number): string {
+/** The summary of an issue whose reports were edited or deleted away: the app's labels go, people's stay. */
+export function renderGone(state: IssueState, through: number, removed: readonly string[]): string {
+  const labels = removed.length > 0 ? ` The labels the app added are taken off (${removed.map((l) => code(l, 50)).join(", ")}); labels people added stay.` : "";
   return [
     commentHeader(state, through),
-    "**No report left:** the issue no longer holds a bisection log or crash report the app can read, so there is nothing to summarize. Labels are left as they are.",
+    `**No report left:** the issue no longer holds a bisection log or crash report the app can read, so there is nothing to summarize.${labels}`,
     "",
   ].join("\n");
 }

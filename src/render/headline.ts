@@ -1,5 +1,5 @@
 import type { AnalysedCrash, AnalysedReport, CommitFacts } from "../analyse/reports.js";
-import { culpritDoubt } from "../decide/labels.js";
+import { culpritDoubt } from "../analyse/doubt.js";
 import type { Override } from "../decide/override.js";
 import type { Outcome, Report } from "../parse/schema.js";
 import { code, inline } from "./escape.js";
@@ -69,11 +69,15 @@ export function reportHeadline(r: AnalysedReport, view: TriageView): string {
   const j = r.judgement;
   switch (j.kind) {
     case "verdict": {
-      if (!j.verdict.reliable) return `**Doubtful ${fix ? "fix" : "culprit"}:** ${what}: ${inline(culpritDoubt(r, view.config) ?? "the bisection looks unreliable", 200)}; check it before acting on it.`;
+      if (!j.verdict.reliable) return `**Doubtful ${fix ? "fix" : "culprit"}:** ${what}: ${inline(culpritDoubt(r) ?? "the bisection looks unreliable", 200)}; check it before acting on it.`;
       const doubts = j.verdict.reasons.length > 0 ? ` (score ${j.verdict.score.toFixed(2)}), despite the doubts below` : "";
       return `**Likely ${fix ? "fix" : "culprit"}:** ${what}. The bisection looks reliable${doubts}.`;
     }
     case "unjudged":
+      // A merge or release commit is doubtful whoever names it; a person's word or a link is only unchecked.
+      if (j.against === "merge" || j.against === "release") {
+        return `**Doubtful ${fix ? "fix" : "culprit"}:** ${what}: ${inline(culpritDoubt(r) ?? "", 200)}, and ${inline(j.why, 300)}.`;
+      }
       return `**${fix ? "Fix" : "Culprit"}, not checked:** ${what}: ${inline(j.why, 300)}.`;
     case "no-culprit":
       return `**${fix ? "Fix" : "Culprit"}:** ${what}.`;

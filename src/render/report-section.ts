@@ -1,3 +1,4 @@
+import { culpritDoubt } from "../analyse/doubt.js";
 import type { AnalysedCrash, AnalysedReport } from "../analyse/reports.js";
 import type { Report, WarningCode } from "../parse/schema.js";
 import { code, codeBlock, inline } from "./escape.js";
@@ -45,23 +46,31 @@ export function originText(origin: AnalysedReport["origin"]): string {
 }
 
 /** `syzbot+<id>@…` from the report, else from its dashboard link's extid (mptcp's lists carry only the link). */
-function reportedBy(report: Report): string | null {
+function reportedBy(report: Pick<Report, "reportedBy" | "links">): string | null {
   if (report.reportedBy) return report.reportedBy;
   const extid = report.links.dashboard?.match(/[?&]extid=([0-9a-f]{8,40})\b/)?.[1];
   return extid ? `syzbot+${extid}@syzkaller.appspotmail.com` : null;
 }
 
-/** The trailers for the fixing commit, ready to paste; Fixes: only for a culprit worth naming there. */
-function trailers(r: AnalysedReport, view: TriageView, trusted: boolean): string[] {
+/** The `Fixes:` line for the bisection's culprit when it deserves the blame: no doubt speaks against it, and never a merge. */
+function fixesLine(r: AnalysedReport, view: TriageView): string | null {
   const report = r.report;
-  const lines: string[] = [];
-  const by = reportedBy(report);
-  if (by) lines.push(`Reported-by: ${by}`);
+  // A maintainer's culprit has its own block.
+  if (report.direction !== "cause" || view.override) return null;
   const culprit = report.culprit;
-  if (report.direction === "cause" && trusted && culprit && !view.override) {
-    const subject = report.fixesTag?.subject ?? (culprit.subject || view.commits.get(culprit.sha)?.subject || null);
-    if (subject) lines.push(`Fixes: ${(report.fixesTag?.sha ?? culprit.sha).slice(0, 12)} ("${subject}")`);
-  }
+  if (!culprit || culprit.merge || view.commits.get(culprit.sha)?.merge || culpritDoubt(r) !== null) return null;
+  const subject = report.fixesTag?.subject ?? (culprit.subject || view.commits.get(culprit.sha)?.subject || null);
+  return subject ? `Fixes: ${(report.fixesTag?.sha ?? culprit.sha).slice(0, 12)} ("${subject}")` : null;
+}
+
+/** The trailers for the fixing commit, ready to paste. */
+function trailers(r: AnalysedReport, view: TriageView): string[] {
+  const by = reportedBy(r.report);
+  const fixes = fixesLine(r, view);
+  return trailerBlock([...(by ? [`Reported-by: ${by}`] : []), ...(fixes ? [fixes] : [])]);
+}
+
+function trailerBlock(lines: readonly string[]): string[] {
   return lines.length > 0 ? ["For the fix's commit message:", "", codeBlock(lines.join("\n"), 4, 200)] : [];
 }
 
@@ -148,11 +157,17 @@ export function reportBlock(r: AnalysedReport, view: TriageView, title: string |
   add(links ? [`**Links:** ${links}`] : []);
   const crash = crashLine(r);
   add(crash ? [crash] : []);
-  const trusted = r.judgement.kind === "unjudged" || (r.judgement.kind === "verdict" && r.judgement.verdict.reliable);
-  add(trailers(r, view, trusted));
+  add(trailers(r, view));
   add(reasons(r));
   if (details) add(["<details><summary>Details</summary>", "", ...detailItems(r, view), "", "</details>"]);
   return out;
+}
+
+/** A maintainer's culprit: the `Fixes:` line for it, when the kernel tree has it and it is no merge. */
+export function overrideBlock(view: TriageView, title: string | null): string[] {
+  const o = view.override;
+  if (!o?.sha || !o.commit?.subject || o.commit.merge) return [];
+  return [...(title ? ["", title] : []), "", ...trailerBlock([`Fixes: ${o.sha.slice(0, 12)} ("${o.commit.subject}")`])];
 }
 
 /** A crash report without a bisection: its links, trailers and where it points. */
@@ -163,7 +178,8 @@ export function crashBlock(c: AnalysedCrash, title: string | null): string[] {
   if (f.crash.guiltyFrame && !f.title?.includes(f.crash.guiltyFrame)) out.push("", `**Guilty frame:** ${code(f.crash.guiltyFrame, 80)}`);
   const links = linksLine(f.links);
   if (links) out.push("", `**Links:** ${links}`);
-  if (f.reportedBy) out.push("", "For the fix's commit message:", "", codeBlock(`Reported-by: ${f.reportedBy}`, 2, 200));
+  const by = reportedBy(f);
+  if (by) out.push("", ...trailerBlock([`Reported-by: ${by}`]));
   out.push("", `Read from ${originText(c.origin)}.`);
   return out;
 }

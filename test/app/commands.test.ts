@@ -7,6 +7,7 @@ import {
   github,
   nockAddsLabels,
   nockCreatesComment,
+  nockLabelEvents,
   nockTriageLookups,
   nockTriageStart,
   nockUpdatesComment,
@@ -63,14 +64,22 @@ describe("#syztriage culprit", () => {
         }),
       );
     nockAddsLabels(scope, [{ name: "subsystem: i3c", description: SUBSYSTEM_LABEL }]);
-    // The earlier summary recorded these as the app's: the evidence no longer supports them.
+    // The earlier summary recorded these as the app's and the evidence no longer supports them: the events show no person put them back.
+    nockLabelEvents(scope, [
+      { event: "labeled", label: "subsystem: sound", byApp: true },
+      { event: "labeled", label: "bisection: unreliable", byApp: true },
+    ]);
     scope.delete(`${REPO_PATH}/issues/1/labels/subsystem%3A%20sound`).reply(200, []);
     scope.delete(`${REPO_PATH}/issues/1/labels/bisection%3A%20unreliable`).reply(200, []);
     nockUpdatesComment(scope, 800, bodies);
+    // An edit notifies no one: the culprit's author, newly asked, gets a comment of their own.
+    nockCreatesComment(scope, 804, { record: bodies });
     reaction(scope, 801);
     await probot.receive(event(command, merge));
     expect(scope.pendingMocks()).toEqual([]);
     expect(stateOf(bodies[0]!)?.culprit).toBe(right.slice(0, 12));
+    expect(stateOf(bodies[0]!)?.mentioned).toEqual(["janedev"]);
+    expect(bodies[1]).toBe("@janedev: the summary above now asks you to look at this issue.\n");
     await expect(bodies[0]).toMatchFileSnapshot(golden("culprit-override"));
   });
 
@@ -113,6 +122,8 @@ describe("syzbot's commands", () => {
       { name: "subsystem: block", description: SUBSYSTEM_LABEL },
       { name: "subsystem: fs", description: SUBSYSTEM_LABEL },
     ]);
+    // Before taking off its own label, the app checks no person put it back.
+    nockLabelEvents(scope, [{ event: "labeled", label: "subsystem: mm", byApp: true }]);
     scope.delete(`${REPO_PATH}/issues/1/labels/subsystem%3A%20mm`).reply(200, []);
     nockUpdatesComment(scope, 600, bodies);
     reaction(scope, 700);
@@ -122,6 +133,21 @@ describe("syzbot's commands", () => {
     expect(bodies[0]).toContain("- maintainer set the subsystems to `block, fs`");
     expect(stateOf(bodies[0]!)).toMatchObject({ subsystems: ["block", "fs"], appLabels: ["subsystem: block", "subsystem: fs"] });
     expect(bodies[0]).toContain("<!-- syztriage-through: 700 -->");
+  });
+
+  test("#syz set subsystems is taken whole, past `subsystems.max` (which cuts only what the evidence says)", async () => {
+    const { probot } = await strictProbot();
+    const command = comment(705, "#syz set subsystems: net, bpf, kvm, mm", writer);
+    const scope = permission(triage(QUIET, [command], []), "maintainer", "write");
+    nockAddsLabels(
+      scope,
+      ["net", "bpf", "kvm", "mm"].map((n) => ({ name: `subsystem: ${n}`, description: SUBSYSTEM_LABEL })),
+    );
+    nockCreatesComment(scope, 706, { record: bodies });
+    reaction(scope, 705);
+    await probot.receive(event(command));
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(bodies[0]).toContain("**Subsystems:** net, bpf, kvm, mm (set by maintainer).");
   });
 
   test("a redelivered command event runs nothing twice and writes nothing", async () => {
@@ -181,6 +207,20 @@ describe("syzbot's commands", () => {
     expect(bodies[0]).not.toContain("culprit");
   });
 
+  test("#syz invalid puts the invalid label on even where a person once took it off", async () => {
+    const { probot } = await strictProbot();
+    const command = comment(722, "#syz invalid", writer);
+    const earlier = ownSummary(621, { declinedLabels: ["invalid"] });
+    const scope = nockTriageStart(github(), { config: QUIET, comments: [earlier, command], issue: { labels: [] } });
+    permission(scope, "maintainer", "write");
+    nockAddsLabels(scope, [{ name: "invalid", description: "Added by syztriage" }]);
+    nockUpdatesComment(scope, 621, bodies);
+    reaction(scope, 722);
+    await probot.receive(event(command));
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(stateOf(bodies[0]!)).toMatchObject({ invalid: true, appLabels: ["invalid"], declinedLabels: [] });
+  });
+
   test("#syz dup names the other issue; #syz dup: <title> links the open issue the search finds", async () => {
     const { probot } = await strictProbot();
     const dup = comment(730, "#syz dup: #12", writer);
@@ -225,6 +265,7 @@ describe("syzbot's commands", () => {
 
     const undup = comment(741, "#syz undup", writer);
     const second = nockTriageStart(github(), { auth: false, config: QUIET, comments: [ownComment(640, bodies[0]!), dup, undup], issue: { labels: ["subsystem: mm", "duplicate"] } });
+    nockLabelEvents(second, [{ event: "labeled", label: "duplicate", byApp: true }]);
     second.delete(`${REPO_PATH}/issues/1/labels/duplicate`).reply(200, []);
     nockUpdatesComment(second, 640, bodies);
     reaction(second, 741);

@@ -93,11 +93,48 @@ describe("labels follow the evidence, people keep theirs", () => {
       { name: "subsystem: sound", description: SUBSYSTEM_LABEL },
       { name: "bisection: unreliable", description: UNRELIABLE_LABEL },
     ]);
+    // The app's label to take off: the events show no person put it back since.
+    nockLabelEvents(scope, [{ event: "labeled", label: "subsystem: mm", byApp: true }]);
     scope.delete(`${REPO_PATH}/issues/1/labels/subsystem%3A%20mm`).reply(200, []);
     nockUpdatesComment(scope, 10, bodies);
     await probot.receive(payload("issues.edited", { body: merge, from: seed }));
     expect(scope.pendingMocks()).toEqual([]);
     expect(stateOf(bodies[0]!)?.appLabels).toEqual(["subsystem: sound", "bisection: unreliable"]);
+  });
+
+  test("a label the app added that a person took off and put back is theirs: an edit that moves the evidence leaves it", async () => {
+    const { probot } = await strictProbot();
+    const earlier = ownSummary(12, { appLabels: ["subsystem: mm"] });
+    const scope = nockTriageStart(github(), { config: QUIET, comments: [earlier], issue: { labels: ["subsystem: mm"] } });
+    nockTriageLookups(scope, { commit: { sha: MERGE_SHA, status: 404 } });
+    nockAddsLabels(scope, [
+      { name: "subsystem: sound", description: SUBSYSTEM_LABEL },
+      { name: "bisection: unreliable", description: UNRELIABLE_LABEL },
+    ]);
+    nockLabelEvents(scope, [
+      { event: "labeled", label: "subsystem: mm", byApp: true },
+      { event: "unlabeled", label: "subsystem: mm", byApp: false },
+      { event: "labeled", label: "subsystem: mm", byApp: false },
+    ]);
+    nockUpdatesComment(scope, 12, bodies);
+    await probot.receive(payload("issues.edited", { body: merge, from: seed }));
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(stateOf(bodies[0]!)).toMatchObject({ appLabels: ["subsystem: sound", "bisection: unreliable"], peopleLabels: ["subsystem: mm"] });
+  });
+
+  test("an edit that takes the log out takes off the app's labels and says so; people's labels stay", async () => {
+    const { probot } = await strictProbot();
+    const earlier = ownSummary(13, { appLabels: ["subsystem: mm"] });
+    const scope = nockTriageStart(github(), { config: QUIET, comments: [earlier], issue: { labels: ["subsystem: mm", "regression"] } });
+    nockLabelEvents(scope, [{ event: "labeled", label: "subsystem: mm", byApp: true }]);
+    scope.delete(`${REPO_PATH}/issues/1/labels/subsystem%3A%20mm`).reply(200, []);
+    nockUpdatesComment(scope, 13, bodies);
+    await probot.receive(payload("issues.edited", { body: "The log moved to the mailing-list thread.\n", from: seed }));
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(bodies[0]!.split("\n").slice(3).join("\n")).toBe(
+      "**No report left:** the issue no longer holds a bisection log or crash report the app can read, so there is nothing to summarize. The labels the app added are taken off (`subsystem: mm`); labels people added stay.\n",
+    );
+    expect(stateOf(bodies[0]!)?.appLabels).toEqual([]);
   });
 
   test("a label a person took off after the app added it is not put back, and is remembered as declined", async () => {

@@ -48,3 +48,33 @@ test("an mptcp-style issue is labelled from the culprit's files in the tree, nam
   expect(query).toBe('repo:Codertocat/Hello-World is:issue is:open "WARNING in __mptcp_clean_una (2)"');
   await expect(bodies[0]).toMatchFileSnapshot(`${FIXTURES}comments/app/mptcp-537.md`);
 });
+
+test("when the tree says the bisected commit is a merge, its files label nothing, nobody is asked, and no Fixes: is offered", async () => {
+  const { probot } = await strictProbot();
+  const bodies: string[] = [];
+  const scope = nockTriageStart(github(), { config: null, comments: [] });
+  scope
+    .get(`${REPO_PATH}/commits/${CULPRIT}`)
+    .query({ per_page: "100" })
+    .reply(
+      200,
+      commitResponse(CULPRIT, {
+        subject: "Merge branch 'stand-in' into export",
+        name: "A Maintainer",
+        email: "maint@example.org",
+        files: [["net/mptcp/protocol.c", 24]],
+        parents: ["1111111111111111111111111111111111111111", "2222222222222222222222222222222222222222"],
+      }),
+    )
+    .get(`${REPO_PATH}/contents/MAINTAINERS`)
+    .reply(404);
+  nockIssueSearch(scope, []);
+  nockCreatesComment(scope, 71, { record: bodies });
+  await probot.receive(payload("issues.opened", { body: report, issue: { title: TITLE } }));
+  expect(scope.pendingMocks()).toEqual([]);
+  const body = bodies[0] ?? "";
+  expect(body).toContain("**Doubtful culprit:** [`3f83d8a77eee`](https://github.com/Codertocat/Hello-World/commit/3f83d8a77eeeb47011b990fd766a421ee64f1d73) `Merge branch 'stand-in' into export` by A Maintainer: the culprit is a merge commit, and the report states the result without its bisection log.");
+  expect(body).toContain("**No subsystem label:** the culprit is a merge commit, and the text has no report of the bug's own crash.");
+  expect(body).not.toContain("Fixes:");
+  expect(body).not.toMatch(/(^|\s)@\w/m);
+});

@@ -226,9 +226,12 @@ export function countGitHubCalls(): { readonly count: number } {
 }
 
 /** GET /repos/{owner}/{repo}/commits/{ref} as GitHub answers it (the fields the app reads, shaped like the REST docs' example). */
-export function commitResponse(sha: string, commit: { subject: string; name: string; email: string; login?: string | null; files?: [string, number][] }) {
+export function commitResponse(sha: string, commit: { subject: string; name: string; email: string; login?: string | null; files?: [string, number][]; parents?: string[] }) {
+  // One parent unless told: a stand-in for the real parent, whose hash the app never reads.
+  const parents = commit.parents ?? [sha.split("").reverse().join("")];
   return {
     sha,
+    parents: parents.map((p) => ({ sha: p, url: `https://api.github.com/repos/${OWNER}/${REPO}/commits/${p}`, html_url: `https://github.com/${OWNER}/${REPO}/commit/${p}` })),
     html_url: `https://github.com/${OWNER}/${REPO}/commit/${sha}`,
     commit: { message: `${commit.subject}\n\nSigned-off-by: ${commit.name} <${commit.email}>\n`, author: { name: commit.name, email: commit.email, date: "2020-10-01T15:48:41Z" } },
     author: commit.login ? { login: commit.login, type: "User" } : null,

@@ -140,7 +140,8 @@ export function commitBody(repo: FakeRepo, commit: FakeCommit, urls: Urls) {
     },
     author: commit.login ? { login: commit.login, id: 77, type: "User" } : null,
     committer: null,
-    parents: [],
+    // One parent, as every commit but a root has; the app reads only how many.
+    parents: [{ sha: createHash("sha1").update(`parent of ${commit.sha}`).digest("hex"), url: `${urls.api}/repos/${full}/commits/parent`, html_url: `${WEB}/${full}/commit/parent` }],
     stats: { additions: changes, deletions: 0, total: changes },
     files: commit.files.map((f) => ({ sha: createHash("sha1").update(f.filename).digest("hex"), filename: f.filename, status: "modified", additions: f.changes, deletions: 0, changes: f.changes })),
   };
