@@ -128,6 +128,8 @@ function ownCrash(report: Report, sources: readonly SubsystemSource[]): { own: O
   };
 }
 
+const UNTESTED_STEPS = "git's output shows which commits were marked good or bad, not the tests behind them";
+
 /** Words for a result that was not judged from a log. */
 const UNJUDGED: Record<Exclude<Report["evidence"], "log">, string> = {
   report: "the report states the result without its bisection log",
@@ -147,9 +149,12 @@ function unjudgedDoubt(report: Report, commit: CommitFacts | undefined): Unjudge
 
 function judgementOf(report: Report, commits: ReadonlyMap<string, CommitFacts>, linkedLog: string | null, unread: string | null): Judgement {
   if (report.outcome !== "culprit" || !report.culprit) return { kind: "no-culprit" };
+  const against = unjudgedDoubt(report, commits.get(report.culprit.sha));
+  // git's own log records each step's good or bad, not the test behind it: nothing to judge it by.
+  if (report.format === "git-bisect-log" && report.steps.every((s) => s.runs.length === 0)) return { kind: "unjudged", why: UNTESTED_STEPS, against };
   if (report.verdict && (report.evidence === "log" || report.checks !== null)) return { kind: "verdict", verdict: report.verdict, log: linkedLog };
   const why = report.evidence === "log" ? UNJUDGED.report : UNJUDGED[report.evidence];
-  return { kind: "unjudged", why: unread ? `${why} (it could not be read: ${unread})` : why, against: unjudgedDoubt(report, commits.get(report.culprit.sha)) };
+  return { kind: "unjudged", why: unread ? `${why} (it could not be read: ${unread})` : why, against };
 }
 
 /**
@@ -220,11 +225,19 @@ export function analyse(input: AnalysisInput): Analysis {
     for (const report of result.reports) add(report, origin);
     // A crash without a bisection is triaged from the issue itself; comments quoting one are discussion.
     if (origin.kind === "issue") {
-      for (const finding of result.crashes) crashes.push({ finding, origin, subsystems: fileSubsystems(finding.crash.guiltyFile, input.sources) });
+      for (const found of result.crashes) {
+        // An oops pasted under a syzbot-style title (`[syzbot] KASAN: ...`) is named by it.
+        const finding = found.title === null && input.issueTitle !== null ? { ...found, title: input.issueTitle } : found;
+        crashes.push({ finding, origin, subsystems: fileSubsystems(finding.crash.guiltyFile, input.sources) });
+      }
     }
   };
-  for (const text of input.texts) read(text.origin, text.read);
-  for (const log of input.fetched) if (!merged.has(log.url)) read({ ...log.origin, via: log.url }, log.read);
+  // A log read from a link counts where the text that linked it stands, so "newest first" holds.
+  const linkedFrom = (origin: TextOrigin) => input.fetched.filter((log) => log.origin.kind === origin.kind && log.origin.id === origin.id);
+  for (const text of input.texts) {
+    read(text.origin, text.read);
+    for (const log of linkedFrom(text.origin)) if (!merged.has(log.url)) read({ ...log.origin, via: log.url }, log.read);
+  }
   // With a bisection in the issue, a pasted oops adds nothing the bisection does not say.
   return { reports, crashes: reports.length > 0 ? [] : crashes };
 }

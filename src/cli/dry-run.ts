@@ -4,8 +4,10 @@ import type { TextOrigin } from "../analyse/origin.js";
 import type { ConfigResult } from "../config/load.js";
 import { isTriaged } from "../decide/authors.js";
 import type { Facts, MaintainersFacts } from "../decide/facts.js";
+import { analyseFacts, settle } from "../decide/decide.js";
 import { logsToFetch } from "../decide/lookups.js";
 import { fetchLogs } from "../fetch/index.js";
+import { EMPTY_STATE } from "../state/index.js";
 
 /** The issue the dry run pretends the text was posted in. */
 export interface DryRunIssue {
@@ -19,8 +21,8 @@ export interface DryRunIssue {
 
 /**
  * The facts the app would have for an issue whose body is `text`, without
- * GitHub: no commit or login lookups (the config's `users` map still resolves
- * people), a duplicate search that finds nothing, MAINTAINERS from a file or
+ * GitHub: no commit lookups, user searches that find no one (the config's
+ * `users` map still resolves people), a duplicate search that finds nothing, MAINTAINERS from a file or
  * the bundled snapshot, and links fetched as the app fetches them unless offline.
  */
 export async function dryRunFacts(
@@ -49,7 +51,7 @@ export async function dryRunFacts(
       for (const s of result.skipped) skipped.push({ url: s.url, reason: s.reason });
     }
   }
-  return {
+  const facts: Facts = {
     config,
     issue: { number: issue.number, title: issue.title, labels: [] },
     texts,
@@ -65,4 +67,8 @@ export async function dryRunFacts(
     search: [],
     labelHistory: null,
   };
+  if (!config.ok) return facts;
+  // The people the app would look up, as found by no one.
+  const { people } = settle(facts, analyseFacts(facts, config.config), EMPTY_STATE, 0, config.config);
+  return { ...facts, logins: new Map(people.toSearch.map((email) => [email, null])) };
 }

@@ -3,6 +3,7 @@ import type { Config } from "../config/schema.js";
 import { titleFromSubject } from "../parse/index.js";
 import { renderConfigError, renderGone, renderInvalid, renderProblems, renderTriage } from "../render/comment.js";
 import { askedReply } from "../render/replies.js";
+import type { LinkProblem } from "../render/view.js";
 import { type IssueState, MAX_MENTIONED } from "../state/index.js";
 import { type CommandsOutcome, foldCommands, readingsOf, summaries } from "./commands.js";
 import type { Facts } from "./facts.js";
@@ -142,9 +143,9 @@ export function decide(facts: Facts): Plan {
   const settled: Settled = { commands, summary: summaryRef, extras };
   const state = commands.state;
   const analysis = analyseFacts(facts, config);
-  const problems = [
-    ...[...facts.unread].map(([url, error]) => `could not read the linked log ${url}: ${error}`),
-    ...facts.skipped.map((s) => `did not read the linked log ${s.url}: ${s.reason}`),
+  const problems: LinkProblem[] = [
+    ...[...facts.unread].map(([url, why]) => ({ url, read: true, why })),
+    ...facts.skipped.map((s) => ({ url: s.url, read: false, why: s.reason })),
   ];
 
   if (analysis.reports.length + analysis.crashes.length === 0) {

@@ -81,7 +81,8 @@ function chooseSubsystems(
   }
   for (const r of reports) {
     if (labelDoubt(r, config) !== null) continue;
-    const choice = fromCulprit(r.culpritSubsystems, r.filesFrom === "kernel tree" ? "from the culprit's files in the kernel tree" : "from the culprit's files", r);
+    const whose = r.report.direction === "fix" ? "the fix's" : "the culprit's";
+    const choice = fromCulprit(r.culpritSubsystems, `from ${whose} files${r.filesFrom === "kernel tree" ? " in the kernel tree" : ""}`, r);
     if (choice) return { choice, missing: null };
   }
   const doubt = reports.map((r) => labelDoubt(r, config)).find((d) => d !== null) ?? null;
@@ -95,7 +96,11 @@ function chooseSubsystems(
       }
     }
   }
-  if (reports.length === 0) return { choice: null, missing: "the crash report's guilty file belongs to no subsystem the rules or MAINTAINERS know" };
+  if (reports.length === 0) {
+    const named = crashes.some((c) => c.finding.crash.guiltyFile !== null);
+    const missing = !useCrash ? "`subsystems.from` leaves the crash out" : named ? "the crash report's guilty file belongs to no subsystem the rules or MAINTAINERS know" : "the crash report names no guilty file";
+    return { choice: null, missing };
+  }
   const own = reports.find((r) => r.ownCrash !== null)?.ownCrash;
   const stray = reports.find((r) => r.strayCrash !== null)?.strayCrash;
   const crashPart = !useCrash

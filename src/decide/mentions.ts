@@ -1,6 +1,6 @@
 import type { AnalysedReport, CommitFacts } from "../analyse/reports.js";
 import type { Config } from "../config/schema.js";
-import type { Maintainers } from "../maintainers/index.js";
+import { type Maintainers, NOT_SUBSYSTEM_LISTS } from "../maintainers/index.js";
 import { trustedAuthor } from "./authors.js";
 
 /**
@@ -23,8 +23,10 @@ export interface Person {
 export interface MentionDecision {
   /** The people to @-mention, each login once, at most `mentions.max`. */
   mentioned: Person[];
-  /** People who may be mentioned but have no GitHub login the app could find. */
+  /** People who may be mentioned whom a search found no GitHub login for. */
   unfound: Person[];
+  /** People who may be mentioned whom nothing resolved and no search was made for (lookups off, or more than the mention limit could use). */
+  unsearched: Person[];
   /** People with a login beyond `mentions.max`. */
   overCap: Person[];
   /** People of reports whose people may not be mentioned (see `reasons`). */
@@ -40,8 +42,9 @@ export interface MentionDecision {
 // Addresses of mailing lists, by host: vger, kvack (linux-mm), lists.*, Google groups.
 const LIST_ADDRESS = /@(?:vger\.kernel\.org|kvack\.org|lists\.[\w.-]+|[\w.-]*googlegroups\.com)$/i;
 
-function isList(email: string, lists: ReadonlySet<string>): boolean {
-  return LIST_ADDRESS.test(email) || lists.has(email);
+/** A list by its host, by MAINTAINERS' `L:` lines, by syzkaller's lists that stand for no subsystem (x86@kernel.org), or by this triage's lookups. */
+function isList(email: string, lists: ReadonlySet<string>, maintainers: Maintainers | null): boolean {
+  return LIST_ADDRESS.test(email) || lists.has(email) || NOT_SUBSYSTEM_LISTS.has(email.toLowerCase()) || maintainers?.isList(email) === true;
 }
 
 /** Why a report's people may not be mentioned, or null when they may. */
@@ -54,9 +57,11 @@ export function mentionBlock(r: AnalysedReport, config: Config): string | null {
       : `the log was posted by someone outside ${mentions.associations.join("/").toLowerCase()} of this repository`;
   }
   if (mentions.when === "always") return null;
+  // A fix bisection says the bug is gone: the fix's author has nothing to do.
+  if (r.report.direction === "fix") return "a fix bisection asks no one to act";
   switch (r.judgement.kind) {
     case "verdict":
-      return r.judgement.verdict.reliable ? null : "the bisection looks unreliable, so its culprit's people are not pinged";
+      return r.judgement.verdict.reliable ? null : "the bisection looks unreliable";
     case "unjudged":
       return `its result could not be checked (${r.judgement.why})`;
     case "no-culprit":
@@ -151,7 +156,7 @@ export function decideMentions(input: MentionInput): MentionDecision {
   const listed: string[] = [];
   const persons: Person[] = [];
   for (const person of people.values()) {
-    if (isList(person.email, lists)) listed.push(person.email);
+    if (isList(person.email, lists, input.maintainers)) listed.push(person.email);
     else {
       resolve(person, input, byAuthor);
       persons.push(person);
@@ -174,12 +179,13 @@ export function decideMentions(input: MentionInput): MentionDecision {
   const blockedPeople = candidates({ ...input, reports: input.blocked.map((b) => b.report), override: null, maintainerFiles: [] }, lists);
   for (const person of blockedPeople.values()) {
     if (people.has(person.email)) continue;
-    if (isList(person.email, lists)) listed.push(person.email);
+    if (isList(person.email, lists, input.maintainers)) listed.push(person.email);
     else withheld.push(person);
   }
   return {
     mentioned,
-    unfound: persons.filter((p) => !p.login),
+    unfound: persons.filter((p) => !p.login && input.logins.has(p.email)),
+    unsearched: persons.filter((p) => !p.login && !input.logins.has(p.email)),
     overCap: persons.filter((p) => p.login && !mentioned.includes(p) && !seen.has(p.login.toLowerCase())),
     withheld,
     lists: [...new Set(listed)],

@@ -10,5 +10,5 @@ export { subsystemsOf } from "./rank.js";
 export { emailToName, subsystemName, type SubsystemName } from "./subsystem-name.js";
 export { buildSubsystemList } from "./syzbot/build.js";
 export { type SubsystemList, type SyzbotSubsystem } from "./syzbot/subsystem-list.js";
-export { DROPPED_PATTERN } from "./syzbot/tables.js";
+export { DROPPED_PATTERN, NOT_SUBSYSTEM_LISTS } from "./syzbot/tables.js";
 export { directoriesOf, parseFileList, type TreeData } from "./tree.js";

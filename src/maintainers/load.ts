@@ -34,6 +34,15 @@ export interface Maintainers {
    * (listed once), people and lists gathered across all of them.
    */
   lookupAll(paths: readonly string[]): Recipients & { readonly sections: readonly Section[] };
+  /** Whether an address is a mailing list of some section (an `L:` line): a list is never a person to mention. */
+  isList(email: string): boolean;
+}
+
+/** Every `L:` address of the file, lower case. */
+function listAddresses(sections: readonly Section[]): Set<string> {
+  const out = new Set<string>();
+  for (const section of sections) for (const value of valuesOf(section, "L")) out.add((value.split(/\s/, 1)[0] ?? "").toLowerCase());
+  return out;
 }
 
 /**
@@ -55,6 +64,7 @@ function build(sources: MaintainersSources): Maintainers {
   const buildMs = performance.now() - started;
 
   const match = (path: string) => index.match(canonicalPath(path, isDirectory));
+  let lists: Set<string> | undefined;
   return {
     index,
     buildMs,
@@ -67,6 +77,10 @@ function build(sources: MaintainersSources): Maintainers {
     lookupAll(paths) {
       const sections = paths.flatMap((path) => match(path).map((found) => found.section));
       return { sections: [...new Set(sections)], ...collectRecipients(sections, mailmap) };
+    },
+    isList(email) {
+      lists ??= listAddresses(index.sections);
+      return lists.has(email.toLowerCase());
     },
   };
 }

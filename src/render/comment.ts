@@ -3,8 +3,8 @@ import type { Person } from "../decide/mentions.js";
 import { commentHeader, EMPTY_STATE, type HistoryEntry, type IssueState } from "../state/index.js";
 import { code, codeBlock, inline } from "./escape.js";
 import { crashHeadline, overrideHeadline, reportHeadline } from "./headline.js";
-import { crashBlock, originText, overrideBlock, reportBlock, sentence } from "./report-section.js";
-import type { TriageView } from "./view.js";
+import { crashBlock, originText, overrideBlock, reportBlock } from "./report-section.js";
+import type { LinkProblem, TriageView } from "./view.js";
 
 /** GitHub rejects longer comment bodies. */
 export const MAX_COMMENT_LENGTH = 65_536;
@@ -27,6 +27,10 @@ function peopleLines(view: TriageView): string[] {
   if (people.mentioned.length > 0) out.push(`**Who should look:** ${people.mentioned.map((p) => `@${p.login}${ROLE_WORDS[p.role]}`).join(", ")}.`);
   if (people.overCap.length > 0) out.push(`Not mentioned, over the limit of ${view.config.mentions.max}: ${people.overCap.map(personText).join(", ")}.`);
   if (people.unfound.length > 0) out.push(`No GitHub account found for ${people.unfound.map(personText).join(", ")}.`);
+  if (people.unsearched.length > 0) {
+    const why = view.config.mentions.lookup ? `the app looks up only as many people as it can mention, ${view.config.mentions.max}` : "`mentions.lookup` is off";
+    out.push(`Not looked up on GitHub (${why}): ${people.unsearched.map(personText).join(", ")}.`);
+  }
   if (people.withheld.length > 0) {
     out.push(`**Not mentioned**, because ${people.reasons.map((r) => inline(r, 200)).join("; ")}: ${people.withheld.map(personText).join(", ")}.`);
   }
@@ -91,9 +95,11 @@ function nextSteps(view: TriageView): string[] {
 }
 
 /** One GitHub note for everything the app could not do. */
-function problemNotes(problems: readonly string[]): string[] {
+function problemNotes(problems: readonly LinkProblem[]): string[] {
   if (problems.length === 0) return [];
-  return ["> [!NOTE]", ...problems.map((p) => `> ${problems.length > 1 ? "- " : ""}${inline(sentence(p), 300)}`)];
+  // The address as code: never a link the app's comment would vouch for.
+  const text = (p: LinkProblem) => `${p.read ? "Could not read" : "Did not read"} the linked log ${code(p.url, 200)}: ${inline(p.why, 200)}.`;
+  return ["> [!NOTE]", ...problems.map((p) => `> ${problems.length > 1 ? "- " : ""}${text(p)}`)];
 }
 
 function headlines(view: TriageView): string[] {
@@ -140,7 +146,7 @@ export function renderTriage(view: TriageView): string {
 }
 
 /** The comment of an issue whose only logs could not be read. */
-export function renderProblems(problems: readonly string[], state: IssueState, through: number): string {
+export function renderProblems(problems: readonly LinkProblem[], state: IssueState, through: number): string {
   return [commentHeader(state, through), "**No report read:** the issue links logs the app could not read.", "", ...problemNotes(problems), ""].join("\n");
 }
 
@@ -172,7 +178,7 @@ export function renderConfigError(error: string, state: IssueState | null, throu
     "",
     codeBlock(error, 50, 500),
     "",
-    "Fix the file on the default branch; the next edit or comment on this issue triages it again.",
+    "Fix the file on the default branch, then edit the issue or comment `#syztriage retriage` to triage it again.",
     "",
   ].join("\n");
 }

@@ -1,7 +1,8 @@
-import type { AnalysedCrash, AnalysedReport, CommitFacts } from "../analyse/reports.js";
+import { type AnalysedCrash, type AnalysedReport, type CommitFacts, sameBug } from "../analyse/reports.js";
 import { culpritDoubt } from "../analyse/doubt.js";
 import type { Override } from "../decide/override.js";
-import type { Outcome, Report } from "../parse/schema.js";
+import type { Outcome, Report, Step } from "../parse/schema.js";
+import { isInfraTitle } from "../analyse/verdict/signals.js";
 import { code, inline } from "./escape.js";
 import type { TriageView } from "./view.js";
 
@@ -29,13 +30,24 @@ function culpritText(r: AnalysedReport, view: TriageView): string {
   return `${commitText(c.sha, c.subject || facts?.subject || null, view.commits)}${byAuthor(c.author?.name || facts?.author?.name)}`;
 }
 
-/** The oldest release the walk tested, and whether older ones could not be tested at all. */
-function releaseWalk(report: Report): { crashed: string | null; untested: string[] } {
+/** Whether the step crashed with the bug itself: a crash of another title (another bug, the test machine failing) says nothing of its age. */
+function crashedWithBug(step: Step, original: string | null): boolean {
+  if (step.crashed !== true) return false;
+  const titles = step.runs.flatMap((r) => (r.result === "crashed" && r.title ? [r.title] : []));
+  return original === null || titles.length === 0 || titles.some((t) => sameBug(t, original) && !isInfraTitle(t));
+}
+
+/** The oldest release the walk found crashing with the bug (null: none did), the older ones it could not test, and what crashed instead. */
+function releaseWalk(report: Report): { tested: boolean; crashed: string | null; untested: string[]; instead: string | null } {
   const releases = report.steps.filter((s) => s.kind === "release");
-  const lastCrashed = releases.findLastIndex((s) => s.crashed === true);
-  const crashed = lastCrashed >= 0 ? (releases[lastCrashed]?.release ?? null) : null;
-  const untested = releases.slice(lastCrashed + 1).flatMap((s) => (s.crashed === true ? [] : [s.release ?? s.sha.slice(0, 12)]));
-  return { crashed: crashed ?? report.boundaryCommitTitle, untested };
+  if (releases.length === 0) return { tested: false, crashed: report.boundaryCommitTitle, untested: [], instead: null };
+  const original = report.originalCrashTitle ?? report.crashTitle;
+  const lastCrashed = releases.findLastIndex((s) => crashedWithBug(s, original));
+  const crashed = lastCrashed >= 0 ? (releases[lastCrashed]?.release ?? report.boundaryCommitTitle) : null;
+  // Older releases that failed to build or boot, or crashed with something else: untested for this bug.
+  const untested = releases.slice(lastCrashed + 1).flatMap((s) => (s.crashed === false ? [] : [s.release ?? s.sha.slice(0, 12)]));
+  const instead = releases.flatMap((s) => s.runs).find((r) => r.result === "crashed" && r.title && (original === null || !sameBug(r.title, original)))?.title ?? null;
+  return { tested: true, crashed, untested, instead };
 }
 
 function range(items: string[]): string {
@@ -47,9 +59,13 @@ const NO_RESULT: Record<Exclude<Outcome, "culprit">, (r: Report) => string> = {
     `**Inconclusive bisection:** the ${r.direction === "fix" ? "fix is" : "bug came in with"} one of ${r.candidates.length} commits (listed below); git could not tell which.`,
   "oldest-release": (r) => {
     const walk = releaseWalk(r);
+    if (walk.tested && walk.crashed === null) {
+      const instead = walk.instead ? ` (they crashed with ${code(walk.instead, 120)} instead, or failed to build or run)` : "";
+      return `**No culprit:** no release tested showed the bug itself${instead}, so the bisection says nothing about how old it is.`;
+    }
     const where = walk.crashed ? inline(walk.crashed, 40) : "the oldest release tested";
     if (walk.untested.length > 0) {
-      return `**No culprit:** the crash already happens on ${where}, the oldest release that could be tested; older ones (${inline(range(walk.untested), 40)}) failed to build or run, so the bug may be older still.`;
+      return `**No culprit:** the crash already happens on ${where}, the oldest release that could be tested; older ones (${inline(range(walk.untested), 40)}) failed to build or run${walk.instead ? " or crashed with another bug" : ""}, so the bug may be older still.`;
     }
     return `**No culprit:** the crash already happens on ${where}, the oldest release tested, so the bug is older than the releases syzbot bisects.`;
   },
@@ -70,8 +86,11 @@ export function reportHeadline(r: AnalysedReport, view: TriageView): string {
   switch (j.kind) {
     case "verdict": {
       if (!j.verdict.reliable) return `**Doubtful ${fix ? "fix" : "culprit"}:** ${what}: ${inline(culpritDoubt(r) ?? "the bisection looks unreliable", 200)}; check it before acting on it.`;
-      const doubts = j.verdict.reasons.length > 0 ? ` (score ${j.verdict.score.toFixed(2)}), despite the doubts below` : "";
-      return `**Likely ${fix ? "fix" : "culprit"}:** ${what}. The bisection looks reliable${doubts}.`;
+      const n = j.verdict.reasons.length;
+      const doubts = n > 0 ? `, though ${n === 1 ? "one thing weighs" : `${n} things weigh`} against it (below)` : "";
+      // A fix found is a fact to record: syzbot's own command does it.
+      const next = fix ? " Record it with `#syz fix:` and the fix's title." : "";
+      return `**Likely ${fix ? "fix" : "culprit"}:** ${what}. The bisection looks reliable${doubts}.${next}`;
     }
     case "unjudged":
       // A merge or release commit is doubtful whoever names it; a person's word or a link is only unchecked.
@@ -89,7 +108,7 @@ export function reportHeadline(r: AnalysedReport, view: TriageView): string {
 /** The headline of a maintainer's culprit. */
 export function overrideHeadline(o: Override, view: TriageView): string {
   const by = inline(o.by, 40);
-  if (o.sha === null) return `**No culprit (set by ${by}):** the bisection's result is not the cause; labels follow the crash.`;
+  if (o.sha === null) return `**No culprit (set by ${by}):** the bisection's result is not the cause.`;
   const author = o.commit?.author?.name;
   const tree = o.commit ? "" : " (the kernel tree does not have it, so its files are unknown)";
   return `**Culprit (set by ${by}):** ${commitText(o.sha, o.commit?.subject ?? null, view.commits)}${byAuthor(author)}${tree}.`;

@@ -33,7 +33,7 @@ const SAID_BY_SIGNAL: Partial<Record<WarningCode, string>> = {
 const SAID_BY_HEADLINE: ReadonlySet<WarningCode> = new Set(["error", "incomplete"]);
 
 /** A reason as a sentence; syzbot keeps its lower case. */
-export function sentence(text: string): string {
+function sentence(text: string): string {
   return text.startsWith("syzbot") ? text : `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 }
 
@@ -131,7 +131,7 @@ function detailItems(r: AnalysedReport, view: TriageView): string[] {
     const more = r.files.length > MAX_FILES_SHOWN ? `, and ${r.files.length - MAX_FILES_SHOWN} more` : "";
     item(r.filesFrom === "kernel tree" ? "Files (from the kernel tree)" : "Files", shown.join(", ") + more);
   }
-  if (r.culpritSubsystems.length > 0) item("Culprit's subsystems", r.culpritSubsystems.map((s) => `${inline(s.name, 50)} (${s.lines} lines)`).join(", "));
+  if (r.culpritSubsystems.length > 0) item(report.direction === "fix" ? "Fix's subsystems" : "Culprit's subsystems", r.culpritSubsystems.map((s) => `${inline(s.name, 50)} (${s.lines} lines)`).join(", "));
   if (report.candidates.length > 0) {
     out.push(`- **Candidates:**`);
     for (const x of report.candidates.slice(0, MAX_CANDIDATES_SHOWN)) out.push(`  - ${commitText(x.sha, x.subject, view.commits)}`);

@@ -20,7 +20,7 @@ export interface TriageView {
   /** The open issue a `#syz dup: <title>` names, when the search found it. */
   duplicateOfIssue: number | null;
   /** Things the app could not do, said plainly (a link it could not read). */
-  problems: readonly string[];
+  problems: readonly LinkProblem[];
   /** Where the subsystem names came from ("the bundled MAINTAINERS of Linux v7.1.2"). */
   maintainersOrigin: string | null;
   config: Config;
@@ -28,4 +28,11 @@ export interface TriageView {
   state: IssueState;
   /** The newest comment whose commands were handled. */
   through: number;
+}
+
+/** A linked log the app could not read (`read`: it tried) or did not read, and why. */
+export interface LinkProblem {
+  url: string;
+  read: boolean;
+  why: string;
 }
