@@ -54,4 +54,25 @@ describe.skipIf(REDIS_MISSING !== null)("a replica killed while holding", () => 
     await consumer.stop();
     expect(delivered).toEqual([{ key: "o/r#5", job: { issue: 5 }, attempt: 2 }]);
   });
+
+  // A webhook answered and then its process killed mid-triage: the job it recorded is run by another replica
+  // (or the process restarted on the same Redis), as a retry.
+  test("work under way: delivered to a live replica as attempt 2 once the dead one's record runs out, not before", async () => {
+    const live = store("kill-record:", { leaseMs: 400, pollMs: 10 });
+    const job = { installation: 7, ref: { owner: "o", repo: "r", issue_number: 6 }, repoUrl: "https://github.com/o/r", delivery: "d-6" };
+    const { child, held } = await holdInChild(redis.url, "kill-record:", { record: "o/r#6@d-6", job, retryLeaseMs: 400 });
+    expect(held).toBe("o/r#6@d-6");
+    const delivered: DueJob[] = [];
+    const consumer = live.retries.consume(async (due) => {
+      delivered.push(due);
+    });
+    // The child renews its record: not delivered while it lives, well past one lease.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(delivered).toEqual([]);
+    await kill(child);
+    await until(() => delivered.length > 0);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await consumer.stop();
+    expect(delivered).toEqual([{ key: "o/r#6@d-6", job, attempt: 2 }]);
+  });
 });
