@@ -110,7 +110,7 @@ function fromTriagedSender(payload: IssuePayload, identity: AppIdentity, config:
 
 /** Whether no try follows this one: only then does a triage write with what it could not read for now. */
 function lastTry(state: AppState, attempt: number): boolean {
-  // Without a retry runner every try is retried by nobody, but a failed one at least leaves good state as it was.
+  // Without a retry runner no try is the queue's last: a log failing for now fails the run (an Action's step), leaving good state as it was.
   return state.options.retries && state.store.retries.isLast(attempt);
 }
 
@@ -140,12 +140,21 @@ async function triageJob(state: AppState, job: TriageJob, attempt: number): Prom
 }
 
 /**
- * Runs a first try with its job recorded in the retry queue until it settles (failed, it is scheduled
- * first), so that a process killed meanwhile does not lose it: on Redis, another replica or the restarted
- * process runs it once the record's lease is out. Keyed by delivery: two events of one issue keep their own.
+ * A first try (an event's, or the mirror's), scheduled again when it fails. With a retry runner its job is
+ * recorded in the retry queue until it settles (a failure is scheduled first), so that a process killed
+ * meanwhile does not lose it: on Redis, another replica or the restarted process runs it once the record's
+ * lease is out. Keyed by delivery: two events of one issue keep their own.
  */
-function recorded(state: AppState, job: TriageJob, fn: () => Promise<void>): Promise<void> {
-  return state.options.retries ? state.store.retries.whileRecorded(`${issueKey(job.ref)}@${job.delivery}`, job, fn) : fn();
+function firstTry(state: AppState, job: TriageJob, log: Log, run: () => Promise<void>): Promise<void> {
+  const tried = async () => {
+    try {
+      await run();
+    } catch (err) {
+      await retryLater(state, job, 1, log, err);
+      throw err;
+    }
+  };
+  return state.options.retries ? state.store.retries.whileRecorded(`${issueKey(job.ref)}@${job.delivery}`, job, tried) : tried();
 }
 
 /** A retry, claimed from the queue (which holds it until it settles, so it needs no record of its own). */
@@ -167,15 +176,7 @@ export function issueTriage(app: Probot, options: AppOptions): IssueTriage {
   const store = options.store(app);
   const state: AppState = { app, options, store, caches: { store, maintainers: new MaintainersCache(), fetches: new FetchCache(), searching: new Map() } };
   if (options.retries) store.retries.consume((due) => retry(state, due));
-  const now = (job: TriageJob) =>
-    recorded(state, job, async () => {
-      try {
-        await triageJob(state, job, 1);
-      } catch (err) {
-        await retryLater(state, job, 1, app.log, err);
-        throw err;
-      }
-    });
+  const now = (job: TriageJob) => firstTry(state, job, app.log, () => triageJob(state, job, 1));
   const onEvent = async (context: IssueEventContext) => {
     const payload = context.payload as unknown as IssuePayload;
     if (payload.issue.pull_request) return;
@@ -183,20 +184,15 @@ export function issueTriage(app: Probot, options: AppOptions): IssueTriage {
     if (!event.matters) return;
     const ref: IssueRef = { ...context.repo(), issue_number: payload.issue.number };
     const job: TriageJob = { installation: context.payload.installation?.id ?? 0, ref, repoUrl: payload.repository.html_url, delivery: context.id };
-    await recorded(state, job, async () => {
-      try {
-        await store.withLock(issueKey(ref), LEASE_MS, async (lost) => {
-          const identity = await appIdentity(app);
-          // Its own comments are known without reading the config.
-          if (!fromTriagedSender(payload, identity, null)) return;
-          const config = await loadConfig(context.octokit, { owner: ref.owner, repo: ref.repo });
-          if (fromTriagedSender(payload, identity, config)) await runTriage(state, job, context.octokit, identity, context.log, event.read, config, lost, 1);
-        });
-      } catch (err) {
-        await retryLater(state, job, 1, context.log, err);
-        throw err;
-      }
-    });
+    await firstTry(state, job, context.log, () =>
+      store.withLock(issueKey(ref), LEASE_MS, async (lost) => {
+        const identity = await appIdentity(app);
+        // Its own comments are known without reading the config.
+        if (!fromTriagedSender(payload, identity, null)) return;
+        const config = await loadConfig(context.octokit, { owner: ref.owner, repo: ref.repo });
+        if (fromTriagedSender(payload, identity, config)) await runTriage(state, job, context.octokit, identity, context.log, event.read, config, lost, 1);
+      }),
+    );
   };
   return { onEvent, now };
 }
