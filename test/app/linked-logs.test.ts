@@ -76,7 +76,7 @@ describe("a pasted syzbot email is judged from the bisection log it links", () =
     await expect(bodies[0]).toMatchFileSnapshot(golden("email-with-linked-log"));
   });
 
-  // A log whose host fails for now (5xx, a timeout) waits for a retry instead: transient-logs.test.ts.
+  // A log whose host fails for now (5xx, a timeout) waits for a retry instead: transient-reads.test.ts.
   test("when the log cannot be read, the verdict rests on the email alone and says so, with no score", async () => {
     const { probot } = await strictProbot();
     const dashboard = nock("https://syzkaller.appspot.com").get("/x/bisect.txt").query(true).reply(404);

@@ -11,6 +11,7 @@ import {
   nockTriageStart,
   ownComment,
   payload,
+  REPO_PATH,
   testProbot,
   useNock,
 } from "../helpers/probot.js";
@@ -33,10 +34,10 @@ const bodies = recordedBodies();
 const FAST_RETRIES = { firstDelayMs: 20, maxDelayMs: 40, pollMs: 5, maxAttempts: 3, leaseMs: 300 };
 
 /** The app as a server runs it (a retry runner on its store), on a fresh Probot: nothing cached from an earlier triage. */
-async function appWithRetries(retries: boolean) {
+async function appWithRetries(retries: boolean, policy: Partial<typeof FAST_RETRIES> = {}) {
   let store: Store | undefined;
   const inFlight = new InFlight();
-  const made = await testProbot(syztriageApp({ ...STANDALONE, inFlight, retries, store: (app) => (store = openStore({}, app.log, { retry: FAST_RETRIES })) }));
+  const made = await testProbot(syztriageApp({ ...STANDALONE, inFlight, retries, store: (app) => (store = openStore({}, app.log, { retry: { ...FAST_RETRIES, ...policy } })) }));
   onTestFinished(() => store?.close());
   return { ...made, inFlight, store: () => store as Store };
 }
@@ -106,6 +107,22 @@ describe("a linked log whose host fails for now never replaces a summary judged 
     expect([scope, dashboard].flatMap((s) => s.pendingMocks())).toEqual([]);
     expect(bodies[0]).toContain("(it could not be read: HTTP 404)");
     expect(problems(logs)).toEqual([]);
+  });
+});
+
+describe("GitHub failing for now on a culprit's commit or MAINTAINERS is no fact about them", () => {
+  test.each([
+    ["the culprit's commit", { commit: 503, maintainers: 404 }],
+    ["MAINTAINERS", { commit: 404, maintainers: 503 }],
+  ])("a 503 on %s fails the triage before any write, and schedules a retry", async (_what, status) => {
+    // The retry is not due within the test: what matters is that it is scheduled.
+    const { probot, logs } = await appWithRetries(true, { firstDelayMs: 60_000 });
+    const scope = nockTriageStart(github(), { config: QUIET, comments: [ownComment(60, goodSummary())], issue: { labels: ["subsystem: mm"] } });
+    scope.get(`${REPO_PATH}/commits/${SEED_SHA}`).query(true).reply(status.commit, { message: "Server Error" });
+    scope.get(`${REPO_PATH}/contents/MAINTAINERS`).reply(status.maintainers, { message: "Server Error" });
+    await expect(probot.receive(payload("issues.edited", { body: seed }))).rejects.toThrow();
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(logs.find((l) => l.msg === "triage failed")).toMatchObject({ attempt: 1, retry: "scheduled" });
   });
 });
 
