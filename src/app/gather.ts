@@ -12,6 +12,7 @@ import type { fetchLogs, LogLink } from "../fetch/index.js";
 import type { IssueSummary } from "../analyse/duplicates.js";
 import type { ParseResult } from "../parse/schema.js";
 import type { IssueState } from "../state/index.js";
+import { LogNotYetRead } from "./unread-log.js";
 
 /**
  * The app's reads for one triage, in the order each needs the one before: the
@@ -23,7 +24,7 @@ import type { IssueState } from "../state/index.js";
  */
 export interface Reader {
   /** `own`: the app opened it (a mirrored syzbot bug), so its body is triaged whoever the config lets in. */
-  issue(): Promise<{ number: number; title: string; body: string; labels: string[]; text: SourceText; own: boolean }>;
+  issue(): Promise<{ number: number; title: string; labels: string[]; text: SourceText; own: boolean }>;
   comments(): Promise<(CommentFacts & { text: SourceText })[]>;
   mayWrite(login: string): Promise<boolean>;
   /** The logs behind links, within the event's budget. */
@@ -46,7 +47,11 @@ async function sequential<T, R>(items: readonly T[], run: (item: T) => Promise<R
   return out;
 }
 
-export async function gatherFacts(reader: Reader, config: ConfigResult, known: ReadonlyMap<string, ParseResult>): Promise<Facts> {
+/**
+ * `lastTry`: no retry follows this try, so a log whose host fails for now is noted as unread (the comment
+ * names it); on any other try it throws LogNotYetRead, before any write.
+ */
+export async function gatherFacts(reader: Reader, config: ConfigResult, known: ReadonlyMap<string, ParseResult>, lastTry: boolean): Promise<Facts> {
   const [issue, listed] = await Promise.all([reader.issue(), reader.comments()]);
   const comments: CommentFacts[] = listed.map(({ text: _text, ...c }) => c);
   const base: Facts = {
@@ -90,6 +95,8 @@ export async function gatherFacts(reader: Reader, config: ConfigResult, known: R
   const skipped: { url: string; reason: string }[] = [];
   if (wanted.length > 0) {
     const result = await reader.fetchLogs(wanted);
+    // Before any log is read: a try that will be retried should not spend a worker on megabytes first.
+    for (const log of result.fetched) if (!lastTry && !log.result.ok && log.result.transient) throw new LogNotYetRead(log.url, log.result.error);
     const origins = new Map(wanted.map((w) => [w.url, w.origin]));
     for (const log of result.fetched) {
       const origin = origins.get(log.url);

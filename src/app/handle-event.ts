@@ -71,6 +71,7 @@ async function runTriage(
   known: ReadonlyMap<string, ParseResult>,
   loaded: ConfigResult | null,
   lost: AbortSignal,
+  attempt: number,
 ) {
   const started = performance.now();
   const { ref } = job;
@@ -85,7 +86,7 @@ async function runTriage(
     caches: state.caches,
     readLog: state.options.readLog,
   });
-  const facts = await gatherFacts(reader, config, known);
+  const facts = await gatherFacts(reader, config, known, lastTry(state, attempt));
   const plan = decide(facts);
   // Another replica may hold the issue now: writing could duplicate its work, so this try fails and is retried.
   lost.throwIfAborted();
@@ -107,8 +108,21 @@ function fromTriagedSender(payload: IssuePayload, identity: AppIdentity, config:
   return config === null || !config.ok || payload.sender.type !== "Bot" || config.config.triage.bots.includes(payload.sender.login);
 }
 
-/** A failed triage is tried again later by the app itself, with backoff, whatever the next event on the issue is. */
+/** Whether no try follows this one: only then does a triage write with what it could not read for now. */
+function lastTry(state: AppState, attempt: number): boolean {
+  // Without a retry runner no try is the queue's last: a log failing for now fails the run (an Action's step), leaving good state as it was.
+  return state.options.retries && state.store.retries.isLast(attempt);
+}
+
+/**
+ * A failed triage is tried again later by the app itself, with backoff, whatever the next event on the issue
+ * is; not where nobody runs the retries (a one-shot Action run: its failure fails the run instead).
+ */
 async function retryLater(state: AppState, job: TriageJob, attempt: number, log: Log, err: unknown): Promise<void> {
+  if (!state.options.retries) {
+    log.error({ err, issue: issueKey(job.ref), delivery: job.delivery, attempt }, "triage failed, not retried (no retry runner)");
+    return;
+  }
   const scheduled = await state.store.retries.schedule(issueKey(job.ref), job, attempt).catch((e: unknown) => {
     log.error({ err: e, issue: issueKey(job.ref) }, "could not schedule a retry");
     return "lost" as const;
@@ -117,17 +131,36 @@ async function retryLater(state: AppState, job: TriageJob, attempt: number, log:
 }
 
 /** Triages the job's issue afresh with the installation's client, under the issue's lock. */
-async function triageJob(state: AppState, job: TriageJob): Promise<void> {
+async function triageJob(state: AppState, job: TriageJob, attempt: number): Promise<void> {
   const octokit = (await state.app.auth(job.installation)) as Octokit;
   const identity = await appIdentity(state.app);
   await state.options.inFlight.track(() =>
-    state.store.withLock(issueKey(job.ref), LEASE_MS, (lost) => runTriage(state, job, octokit, identity, state.app.log, new Map(), null, lost)),
+    state.store.withLock(issueKey(job.ref), LEASE_MS, (lost) => runTriage(state, job, octokit, identity, state.app.log, new Map(), null, lost, attempt)),
   );
 }
 
+/**
+ * A first try (an event's, or the mirror's), scheduled again when it fails. With a retry runner its job is
+ * recorded in the retry queue until it settles (a failure is scheduled first), so that a process killed
+ * meanwhile does not lose it: on Redis, another replica or the restarted process runs it once the record's
+ * lease is out. Keyed by delivery: two events of one issue keep their own.
+ */
+function firstTry(state: AppState, job: TriageJob, log: Log, run: () => Promise<void>): Promise<void> {
+  const tried = async () => {
+    try {
+      await run();
+    } catch (err) {
+      await retryLater(state, job, 1, log, err);
+      throw err;
+    }
+  };
+  return state.options.retries ? state.store.retries.whileRecorded(`${issueKey(job.ref)}@${job.delivery}`, job, tried) : tried();
+}
+
+/** A retry, claimed from the queue (which holds it until it settles, so it needs no record of its own). */
 async function retry(state: AppState, due: DueJob): Promise<void> {
   const job = TriageJob.parse(due.job);
-  await triageJob(state, job);
+  await triageJob(state, job, due.attempt);
   state.app.log.info({ issue: issueKey(job.ref), attempt: due.attempt }, "retried");
 }
 
@@ -143,14 +176,7 @@ export function issueTriage(app: Probot, options: AppOptions): IssueTriage {
   const store = options.store(app);
   const state: AppState = { app, options, store, caches: { store, maintainers: new MaintainersCache(), fetches: new FetchCache(), searching: new Map() } };
   if (options.retries) store.retries.consume((due) => retry(state, due));
-  const now = async (job: TriageJob) => {
-    try {
-      await triageJob(state, job);
-    } catch (err) {
-      await retryLater(state, job, 1, app.log, err);
-      throw err;
-    }
-  };
+  const now = (job: TriageJob) => firstTry(state, job, app.log, () => triageJob(state, job, 1));
   const onEvent = async (context: IssueEventContext) => {
     const payload = context.payload as unknown as IssuePayload;
     if (payload.issue.pull_request) return;
@@ -158,18 +184,15 @@ export function issueTriage(app: Probot, options: AppOptions): IssueTriage {
     if (!event.matters) return;
     const ref: IssueRef = { ...context.repo(), issue_number: payload.issue.number };
     const job: TriageJob = { installation: context.payload.installation?.id ?? 0, ref, repoUrl: payload.repository.html_url, delivery: context.id };
-    try {
-      await store.withLock(issueKey(ref), LEASE_MS, async (lost) => {
+    await firstTry(state, job, context.log, () =>
+      store.withLock(issueKey(ref), LEASE_MS, async (lost) => {
         const identity = await appIdentity(app);
         // Its own comments are known without reading the config.
         if (!fromTriagedSender(payload, identity, null)) return;
         const config = await loadConfig(context.octokit, { owner: ref.owner, repo: ref.repo });
-        if (fromTriagedSender(payload, identity, config)) await runTriage(state, job, context.octokit, identity, context.log, event.read, config, lost);
-      });
-    } catch (err) {
-      await retryLater(state, job, 1, context.log, err);
-      throw err;
-    }
+        if (fromTriagedSender(payload, identity, config)) await runTriage(state, job, context.octokit, identity, context.log, event.read, config, lost, 1);
+      }),
+    );
   };
   return { onEvent, now };
 }

@@ -58,9 +58,14 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     io.stdout(`syztriage ${version()}\n`);
     return 0;
   }
-  if (!name || name === "--help" || name === "-h" || name === "help") {
+  // No command is a usage error: the usage goes to standard error, as every other mistake's reason does.
+  if (!name) {
+    io.stderr(usage());
+    return 2;
+  }
+  if (name === "--help" || name === "-h" || name === "help") {
     io.stdout(usage());
-    return name ? 0 : 2;
+    return 0;
   }
   const entry = COMMANDS[name];
   if (!entry) {

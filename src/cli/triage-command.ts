@@ -23,8 +23,11 @@ lookups (the config's mentions.users map still resolves people).
   --issue N         the issue number (default 1)
   --title T         the issue's title (mptcp-style reports name the crash only there)
   --author LOGIN    who posted the text (default: you)
-  --offline         do not fetch linked logs
-  --json            one object: { reports, labels, mentions, comment }
+  --offline         do not fetch linked logs (--json lists them in skipped)
+  --json            one object: { reports, fetched, unread, skipped, labels,
+                    mentions, comment }: the text's reports, each fetched log's
+                    { url, reports }, the links that could not be read
+                    { url, error } or were not fetched { url, reason }
 `;
 
 function parse(argv: string[]) {
@@ -81,7 +84,10 @@ export async function triageCommand(argv: string[], io: CliIO): Promise<number> 
   const comment = plan.comment?.body ?? null;
   if (values.json) {
     const reports = facts.texts.flatMap((t) => t.read.reports);
-    io.stdout(JSON.stringify({ reports, labels: plan.outcome.labels, mentions: plan.outcome.mentions, comment }) + "\n");
+    // The linked logs as the app would read them: what each fetched one holds, and why the others were not read.
+    const fetched = facts.fetched.map((f) => ({ url: f.url, reports: f.read.reports }));
+    const unread = [...facts.unread].map(([url, error]) => ({ url, error }));
+    io.stdout(JSON.stringify({ reports, fetched, unread, skipped: facts.skipped, labels: plan.outcome.labels, mentions: plan.outcome.mentions, comment }) + "\n");
     return 0;
   }
   if (comment === null) {

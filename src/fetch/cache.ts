@@ -84,7 +84,7 @@ export function cachedResult(url: string, options: CachedFetchOptions, cache: Fe
 
 export async function fetchCached(url: string, options: CachedFetchOptions, cache: FetchCache): Promise<FetchResult> {
   const checked = checkLink(url, options.hosts);
-  if (!checked.ok) return checked;
+  if (!checked.ok) return { ...checked, transient: false };
   const key = cacheKey(checked.url, options);
   const hit = cache.get(key);
   if (hit !== undefined) return hit;

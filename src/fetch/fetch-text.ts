@@ -23,8 +23,12 @@ export interface FetchOptions {
 
 export type FetchResult =
   | { ok: true; text: string; truncated: boolean; finalUrl: string }
-  /** `error` is short and safe to show in a comment: "timeout", "HTTP 404", "host not allowed: x", ... */
-  | { ok: false; error: string };
+  /**
+   * `error` is short and safe to show in a comment: "timeout", "HTTP 404", "host not allowed: x", ...
+   * `transient`: the host may answer if asked again (5xx, 429, a timeout, a connection error); a refused,
+   * missing or forbidden link (404, 410, 403, a host not allowed) will not.
+   */
+  | { ok: false; error: string; transient: boolean };
 
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -32,8 +36,13 @@ const MAX_REDIRECTS = 5;
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const USER_AGENT = "syztriage";
 
-function failure(error: string): FetchResult {
-  return { ok: false, error };
+function failure(error: string, transient = false): FetchResult {
+  return { ok: false, error, transient };
+}
+
+/** A server failing or asking to slow down, not a link that is wrong. */
+function transientStatus(status: number): boolean {
+  return status >= 500 || status === 429;
 }
 
 /** "network error (ECONNREFUSED)": the system code says enough, the message may carry internal detail. */
@@ -85,7 +94,7 @@ async function follow(link: string, options: FetchOptions, signal: AbortSignal):
     if (!REDIRECT_STATUSES.has(response.status)) {
       if (!response.ok) {
         await response.body?.cancel();
-        return failure(`HTTP ${response.status}`);
+        return failure(`HTTP ${response.status}`, transientStatus(response.status));
       }
       const { text, truncated } = await readCapped(response, options.maxBytes ?? DEFAULT_MAX_BYTES);
       return { ok: true, text, truncated, finalUrl: url.href };
@@ -106,6 +115,6 @@ export async function fetchText(url: string, options: FetchOptions): Promise<Fet
   try {
     return await follow(url, options, signal);
   } catch (error) {
-    return failure(signal.aborted ? "timeout" : networkError(error));
+    return failure(signal.aborted ? "timeout" : networkError(error), true);
   }
 }

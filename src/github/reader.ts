@@ -79,7 +79,7 @@ export function githubReader(input: {
     async issue() {
       const issue = await readIssue(octokit, ref);
       const own = issue.user?.login === input.identity.login;
-      return { number: issue.number, title: issue.title ?? "", body: issue.body ?? "", labels: labelNames(issue), text: issueText(issue), own };
+      return { number: issue.number, title: issue.title ?? "", labels: labelNames(issue), text: issueText(issue), own };
     },
     async comments() {
       const listed = await listComments(octokit, ref, input.identity);

@@ -60,7 +60,7 @@ export function dashboard(options: DashboardOptions): Dashboard {
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     const result = await fetchText(url, { hosts: options.hosts, maxBytes: options.maxBytes, timeoutMs: options.timeoutMs, ...(options.fetch ? { fetch: options.fetch } : {}) });
     last = performance.now();
-    return result.ok ? { ok: true, value: { text: result.text, truncated: result.truncated } } : result;
+    return result.ok ? { ok: true, value: { text: result.text, truncated: result.truncated } } : { ok: false, error: result.error };
   };
   const json = async <T>(path: string, schema: z.ZodType<T>): Promise<Read<T>> => {
     const page = await get(jsonUrl(options.base, path));

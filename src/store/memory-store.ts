@@ -65,6 +65,11 @@ class MemoryRetryEntries implements RetryEntries {
     return true;
   }
 
+  async hold(key: string, entry: string, token: string, leaseMs: number): Promise<void> {
+    this.#entries.delete(key);
+    this.#entries.set(key, { entry, dueAt: Date.now() + leaseMs, token });
+  }
+
   async claim(token: string, leaseMs: number, limit: number): Promise<ClaimedEntry[]> {
     const now = Date.now();
     const claimed: ClaimedEntry[] = [];

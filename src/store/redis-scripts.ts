@@ -30,6 +30,15 @@ redis.call('HDEL', KEYS[3], ARGV[1])
 redis.call('ZADD', KEYS[1], now + tonumber(ARGV[3]), ARGV[1])
 return 1`,
   },
+  /** ARGV: key, entry, token, leaseMs. Stores the entry as claimed under the token, whatever waited under the key. */
+  retryHold: {
+    keys: 3,
+    lua: `${NOW_MS}
+redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
+redis.call('HSET', KEYS[3], ARGV[1], ARGV[3])
+redis.call('ZADD', KEYS[1], now + tonumber(ARGV[4]), ARGV[1])
+return 1`,
+  },
   /** ARGV: token, leaseMs, limit. Returns key1, entry1, key2, entry2, ... */
   retryClaim: {
     keys: 3,

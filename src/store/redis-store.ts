@@ -99,6 +99,10 @@ class RedisRetryEntries implements RetryEntries {
     return (await runScript(this.redis, "retryPut", this.#keys, [key, entry, delayMs])) === 1;
   }
 
+  async hold(key: string, entry: string, token: string, leaseMs: number): Promise<void> {
+    await runScript(this.redis, "retryHold", this.#keys, [key, entry, token, leaseMs]);
+  }
+
   async claim(token: string, leaseMs: number, limit: number): Promise<ClaimedEntry[]> {
     const flat = Claimed.parse(await runScript(this.redis, "retryClaim", this.#keys, [token, leaseMs, limit]));
     const claimed: ClaimedEntry[] = [];

@@ -26,6 +26,8 @@ export interface RetryEntries {
   claim(token: string, leaseMs: number, limit: number): Promise<ClaimedEntry[]>;
   /** Extends the claim; false when the entry is no longer claimed under `token`. */
   renew(key: string, token: string, leaseMs: number): Promise<boolean>;
+  /** Stores `entry` under `key` already claimed by `token` for `leaseMs` (work under way), replacing any entry there. */
+  hold(key: string, entry: string, token: string, leaseMs: number): Promise<void>;
   /** Removes the entry if it is still claimed under `token` (a newer one put meanwhile stays). */
   ack(key: string, token: string): Promise<void>;
 }
@@ -46,7 +48,7 @@ export class EntriesRetryQueue implements RetryQueue {
   ) {}
 
   async schedule(key: string, job: JsonValue, attempt: number): Promise<Scheduled> {
-    if (attempt >= this.policy.maxAttempts) {
+    if (this.isLast(attempt)) {
       this.log.error({ retryKey: key, attempt }, "giving up: every try failed");
       return "exhausted";
     }
@@ -55,6 +57,23 @@ export class EntriesRetryQueue implements RetryQueue {
     const stored = await this.entries.put(key, JSON.stringify(entry), delayMs);
     if (stored) this.log.warn({ retryKey: key, attempt: attempt + 1, delayMs }, "retry scheduled");
     return stored ? "scheduled" : "pending";
+  }
+
+  isLast(attempt: number): boolean {
+    return attempt >= this.policy.maxAttempts;
+  }
+
+  async whileRecorded<T>(key: string, job: JsonValue, fn: () => Promise<T>): Promise<T> {
+    const token = randomUUID();
+    const { leaseMs } = this.policy;
+    const entry: RetryEntry = { job, attempt: 2 };
+    await this.entries.hold(key, JSON.stringify(entry), token, leaseMs);
+    try {
+      return await whileLeased(leaseMs, () => this.entries.renew(key, token, leaseMs), fn);
+    } finally {
+      // Left behind, the record would only run the job once more after its lease.
+      await this.entries.ack(key, token).catch((err: unknown) => this.log.error({ err, retryKey: key }, "could not clear the record of a finished job"));
+    }
   }
 
   consume(handler: (due: DueJob) => Promise<void>): RetryConsumer {

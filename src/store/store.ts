@@ -58,6 +58,16 @@ export interface RetryQueue {
    * is delivered again once its lease expires. A retry is done when `handler` resolves.
    */
   consume(handler: (due: DueJob) => Promise<void>): RetryConsumer;
+  /**
+   * Runs `fn`, the first try of `job`, with `job` recorded under `key` meanwhile (claimed by this try, the
+   * claim renewed while `fn` runs), so that it outlives this process: if the process dies, the claim runs
+   * out after the lease and a consumer (another replica, or this one restarted, on a store that survives
+   * it) delivers `job` as attempt 2. The record is removed when `fn` settles: a failure must be scheduled
+   * from inside `fn`.
+   */
+  whileRecorded<T>(key: string, job: JsonValue, fn: () => Promise<T>): Promise<T>;
+  /** Whether try `attempt` is the last: no retry follows its failure. */
+  isLast(attempt: number): boolean;
 }
 
 export interface RetryConsumer {

@@ -181,7 +181,7 @@ describe("configuration", () => {
     const scope = nockAuth(github()).get(`${REPO_PATH}/contents/.github%2Fsyztriage.yml`).reply(502, { message: "Server Error" });
     await expect(probot.receive(payload("issues.edited", { body: seed }))).rejects.toThrow();
     expect(scope.pendingMocks()).toEqual([]);
-    expect(logs.find((l) => l.msg === "triage failed")).toMatchObject({ issue: "Codertocat/Hello-World#1" });
+    expect(logs.find((l) => l.msg === "triage failed, not retried (no retry runner)")).toMatchObject({ issue: "Codertocat/Hello-World#1" });
   });
 });
 
@@ -272,7 +272,7 @@ describe("duplicates", () => {
       .reply(403, { message: "API rate limit exceeded" });
     await expect(probot.receive(payload("issues.opened", { body: seed }))).rejects.toThrow();
     expect(scope.pendingMocks()).toEqual([]);
-    expect(logs.find((l) => l.msg === "triage failed")).toMatchObject({ issue: "Codertocat/Hello-World#1" });
+    expect(logs.find((l) => l.msg === "triage failed, not retried (no retry runner)")).toMatchObject({ issue: "Codertocat/Hello-World#1" });
   });
 });
 
@@ -300,7 +300,7 @@ describe("races and failures", () => {
     failing.post(`${REPO_PATH}/issues/1/comments`).reply(500, { message: "boom" });
     await expect(probot.receive(payload("issues.opened", { body: seed }))).rejects.toThrow();
     expect(failing.pendingMocks()).toEqual([]);
-    expect(logs.find((l) => l.msg === "triage failed")).toMatchObject({ issue: "Codertocat/Hello-World#1", delivery: "delivery-issues.opened" });
+    expect(logs.find((l) => l.msg === "triage failed, not retried (no retry runner)")).toMatchObject({ issue: "Codertocat/Hello-World#1", delivery: "delivery-issues.opened" });
 
     // The label went on before the failure; the retry writes the comment only, and the events show the label is the app's.
     const repair = nockTriageStart(github(), { auth: false, config: QUIET, comments: [], issue: { labels: ["subsystem: mm"] } });

@@ -1,6 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { describe, expect, test } from "vitest";
+import nock from "nock";
+import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { runCli } from "../helpers/cli.js";
 import { FIXTURES } from "../helpers/fixtures.js";
 
@@ -63,11 +64,52 @@ describe("syztriage triage (dry run)", () => {
     const { code, stdout } = await runCli(["triage", "--json", seed]);
     expect(code).toBe(0);
     const out = JSON.parse(stdout) as { reports: unknown[]; labels: string[]; mentions: string[]; comment: string };
-    expect(Object.keys(out)).toEqual(["reports", "labels", "mentions", "comment"]);
+    expect(Object.keys(out)).toEqual(["reports", "fetched", "unread", "skipped", "labels", "mentions", "comment"]);
     expect(out.reports).toHaveLength(1);
     expect(out.labels).toEqual(["subsystem: mm"]);
     expect(out.mentions).toEqual([]);
     expect(out.comment).toContain("**Likely culprit:** `2b0d3d3e4fcf`");
+  });
+
+  describe("a syzbot email is judged from the bisection log it links, as the app judges it", () => {
+    // Built from syzbot's template around the seed log (test/fixtures/constructed/README.md).
+    const email = `${FIXTURES}constructed/email-bisected-cause.txt`;
+    const logUrl = "https://syzkaller.appspot.com/x/bisect.txt?x=12345c2b900000";
+    type Out = { reports: { format: string }[]; fetched: { url: string; reports: { format: string; culprit: { sha: string } | null }[] }[]; unread: unknown[]; skipped: unknown[]; comment: string };
+    beforeEach(() => nock.disableNetConnect());
+    afterEach(() => {
+      nock.cleanAll();
+      nock.enableNetConnect();
+    });
+
+    test("--json holds the reports read from the fetched log beside the email's own", async () => {
+      const dashboard = nock("https://syzkaller.appspot.com").get("/x/bisect.txt").query({ x: "12345c2b900000" }).replyWithFile(200, seed);
+      const { code, stdout } = await runCli(["triage", "--json", email]);
+      expect(code).toBe(0);
+      expect(dashboard.isDone()).toBe(true);
+      const out = JSON.parse(stdout) as Out;
+      expect(out.reports.map((r) => r.format)).toEqual(["syzbot-email"]);
+      expect(out.fetched.map((f) => ({ url: f.url, reports: f.reports.map((r) => [r.format, r.culprit?.sha]) }))).toEqual([
+        { url: logUrl, reports: [["bisection-log", "2b0d3d3e4fcfb19d10f9a82910b8f0f05c56ee3e"]] },
+      ]);
+      expect([out.unread, out.skipped]).toEqual([[], []]);
+      expect(out.comment).toContain("**Likely culprit:** `2b0d3d3e4fcf`");
+    });
+
+    test("offline, --json says so with the links it would fetch, and fetches nothing", async () => {
+      const { code, stdout } = await runCli(["triage", "--json", "--offline", email]);
+      expect(code).toBe(0);
+      const out = JSON.parse(stdout) as Out;
+      expect(out.fetched).toEqual([]);
+      expect(out.skipped).toEqual([{ url: logUrl, reason: "the dry run is offline" }]);
+      expect(out.comment).toContain("**Culprit, not checked:** `2b0d3d3e4fcf`");
+    });
+
+    test("a log that cannot be read is listed with the reason", async () => {
+      nock("https://syzkaller.appspot.com").get("/x/bisect.txt").query(true).reply(404);
+      const out = JSON.parse((await runCli(["triage", "--json", email])).stdout) as Out;
+      expect([out.fetched, out.unread]).toEqual([[], [{ url: logUrl, error: "HTTP 404" }]]);
+    });
   });
 
   test("an invalid config gives the comment the app would post about it", async () => {
@@ -94,6 +136,14 @@ describe("syztriage triage (dry run)", () => {
 });
 
 describe("syztriage --help and --version", () => {
+  test("no command at all: the usage on standard error, exit 2", async () => {
+    const { code, stdout, stderr } = await runCli([]);
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(/^usage: syztriage <command> \[options\]/);
+    expect(stderr).toContain("triage FILE [--config F]");
+  });
+
   test("the tool's help lists every command with its options, the triage command's MAINTAINERS flags included", async () => {
     const { code, stdout } = await runCli(["--help"]);
     expect(code).toBe(0);

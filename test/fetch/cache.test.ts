@@ -34,7 +34,7 @@ describe("fetchCached", () => {
     nock("https://syzkaller.appspot.com").get("/x/bisect.txt").query({ x: "1" }).reply(503, "busy");
     nock("https://syzkaller.appspot.com").get("/x/bisect.txt").query({ x: "1" }).reply(200, LOG);
     const cache = new FetchCache();
-    expect(await fetchCached(URL_1, { hosts: HOSTS }, cache)).toEqual({ ok: false, error: "HTTP 503" });
+    expect(await fetchCached(URL_1, { hosts: HOSTS }, cache)).toEqual({ ok: false, error: "HTTP 503", transient: true });
     expect(await fetchCached(URL_1, { hosts: HOSTS }, cache)).toMatchObject({ ok: true, text: LOG });
   });
 
@@ -42,7 +42,7 @@ describe("fetchCached", () => {
     nock("https://syzkaller.appspot.com").get("/x/bisect.txt").query({ x: "1" }).reply(200, LOG);
     const cache = new FetchCache();
     await fetchCached(URL_1, { hosts: HOSTS }, cache);
-    expect(await fetchCached(URL_1, { hosts: ["github.com"] }, cache)).toEqual({ ok: false, error: "host not allowed: syzkaller.appspot.com" });
+    expect(await fetchCached(URL_1, { hosts: ["github.com"] }, cache)).toEqual({ ok: false, error: "host not allowed: syzkaller.appspot.com", transient: false });
   });
 
   test("scopes do not share entries: one repository's private attachment is not served to another", async () => {

@@ -74,7 +74,7 @@ describe("fetchLogs", () => {
     nock("https://syzkaller.appspot.com").get("/x/bisect.txt").query({ x: "1" }).reply(404).get("/x/report.txt").query({ x: "2" }).reply(200, LOG);
     const { fetched } = await fetchLogs(scanLogLinks("https://syzkaller.appspot.com/x/bisect.txt?x=1 https://syzkaller.appspot.com/x/report.txt?x=2"), { hosts: HOSTS });
     expect(fetched.map((log) => log.result)).toEqual([
-      { ok: false, error: "HTTP 404" },
+      { ok: false, error: "HTTP 404", transient: false },
       { ok: true, text: LOG, truncated: false, finalUrl: "https://syzkaller.appspot.com/x/report.txt?x=2" },
     ]);
   });

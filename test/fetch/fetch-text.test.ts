@@ -28,18 +28,18 @@ describe("fetchText", () => {
 
   test("a host off the allowlist is refused without a request", async () => {
     const scope = nock("https://evil.example").get("/bisect.txt").reply(200, LOG);
-    expect(await fetchText("https://evil.example/bisect.txt", { hosts: HOSTS })).toEqual({ ok: false, error: "host not allowed: evil.example" });
+    expect(await fetchText("https://evil.example/bisect.txt", { hosts: HOSTS })).toEqual({ ok: false, error: "host not allowed: evil.example", transient: false });
     expect(scope.isDone()).toBe(false);
   });
 
   test("http is refused without a request", async () => {
     const scope = nock("http://syzkaller.appspot.com").get("/x/bisect.txt").query(true).reply(200, LOG);
-    expect(await fetchText("http://syzkaller.appspot.com/x/bisect.txt?x=1", { hosts: HOSTS })).toEqual({ ok: false, error: "not https" });
+    expect(await fetchText("http://syzkaller.appspot.com/x/bisect.txt?x=1", { hosts: HOSTS })).toEqual({ ok: false, error: "not https", transient: false });
     expect(scope.isDone()).toBe(false);
   });
 
   test("text that is no URL is refused", async () => {
-    expect(await fetchText("not a url", { hosts: HOSTS })).toEqual({ ok: false, error: "invalid URL" });
+    expect(await fetchText("not a url", { hosts: HOSTS })).toEqual({ ok: false, error: "invalid URL", transient: false });
   });
 
   test("a body over the cap is cut at the last whole line and marked truncated", async () => {
@@ -87,22 +87,40 @@ describe("fetchText", () => {
 
   test("slow headers time out", async () => {
     nock("https://syzkaller.appspot.com").get("/x/log.txt").query(true).delay(500).reply(200, LOG);
-    expect(await fetchText("https://syzkaller.appspot.com/x/log.txt?x=1", { hosts: HOSTS, timeoutMs: 50 })).toEqual({ ok: false, error: "timeout" });
+    expect(await fetchText("https://syzkaller.appspot.com/x/log.txt?x=1", { hosts: HOSTS, timeoutMs: 50 })).toEqual({ ok: false, error: "timeout", transient: true });
   });
 
   test("a slow body times out too: the timeout covers the whole fetch", async () => {
     nock("https://syzkaller.appspot.com").get("/x/log.txt").query(true).delayBody(500).reply(200, LOG);
-    expect(await fetchText("https://syzkaller.appspot.com/x/log.txt?x=1", { hosts: HOSTS, timeoutMs: 50 })).toEqual({ ok: false, error: "timeout" });
+    expect(await fetchText("https://syzkaller.appspot.com/x/log.txt?x=1", { hosts: HOSTS, timeoutMs: 50 })).toEqual({ ok: false, error: "timeout", transient: true });
   });
 
   test("an error status is a short error", async () => {
     nock("https://github.com").get("/user-attachments/files/1/bisect.txt").reply(404, "Not Found");
-    expect(await fetchText("https://github.com/user-attachments/files/1/bisect.txt", { hosts: HOSTS })).toEqual({ ok: false, error: "HTTP 404" });
+    expect(await fetchText("https://github.com/user-attachments/files/1/bisect.txt", { hosts: HOSTS })).toEqual({ ok: false, error: "HTTP 404", transient: false });
+  });
+
+  test("a server failing or asking to slow down may answer later; a missing, gone or forbidden log will not", async () => {
+    const statuses = [500, 502, 503, 504, 429, 404, 410, 403, 401];
+    for (const status of statuses) nock("https://github.com").get(`/user-attachments/files/${status}/bisect.txt`).reply(status, "");
+    const results = [];
+    for (const status of statuses) results.push(await fetchText(`https://github.com/user-attachments/files/${status}/bisect.txt`, { hosts: HOSTS }));
+    expect(results.map((r) => (r.ok ? "ok" : `${r.error}: ${r.transient ? "transient" : "final"}`))).toEqual([
+      "HTTP 500: transient",
+      "HTTP 502: transient",
+      "HTTP 503: transient",
+      "HTTP 504: transient",
+      "HTTP 429: transient",
+      "HTTP 404: final",
+      "HTTP 410: final",
+      "HTTP 403: final",
+      "HTTP 401: final",
+    ]);
   });
 
   test("a connection failure is a short error with the system code", async () => {
     nock("https://github.com").get("/user-attachments/files/1/bisect.txt").replyWithError(Object.assign(new Error("connect ECONNREFUSED 10.0.0.1:443"), { code: "ECONNREFUSED" }));
-    expect(await fetchText("https://github.com/user-attachments/files/1/bisect.txt", { hosts: HOSTS })).toEqual({ ok: false, error: "network error (ECONNREFUSED)" });
+    expect(await fetchText("https://github.com/user-attachments/files/1/bisect.txt", { hosts: HOSTS })).toEqual({ ok: false, error: "network error (ECONNREFUSED)", transient: true });
   });
 
   test("a redirect to an allowed host is followed", async () => {
@@ -124,6 +142,7 @@ describe("fetchText", () => {
     expect(await fetchText("https://github.com/user-attachments/files/1/bisect.txt", { hosts: HOSTS })).toEqual({
       ok: false,
       error: "redirect to a host that is not allowed: 169.254.169.254",
+      transient: false,
     });
     expect(target.isDone()).toBe(false);
   });
@@ -131,7 +150,7 @@ describe("fetchText", () => {
   test("a redirect to http is refused without a request to it", async () => {
     nock("https://github.com").get("/user-attachments/files/1/bisect.txt").reply(307, "", { Location: "http://objects.githubusercontent.com/1" });
     const target = nock("http://objects.githubusercontent.com").get("/1").reply(200, LOG);
-    expect(await fetchText("https://github.com/user-attachments/files/1/bisect.txt", { hosts: HOSTS })).toEqual({ ok: false, error: "redirect to a URL that is not https" });
+    expect(await fetchText("https://github.com/user-attachments/files/1/bisect.txt", { hosts: HOSTS })).toEqual({ ok: false, error: "redirect to a URL that is not https", transient: false });
     expect(target.isDone()).toBe(false);
   });
 
@@ -143,13 +162,13 @@ describe("fetchText", () => {
 
     for (let hop = 0; hop < 6; hop++) scope.get(`/hop${hop}`).reply(302, "", { Location: `/hop${hop + 1}` });
     const seventh = scope.get("/hop6").reply(200, LOG);
-    expect(await fetchText("https://syzkaller.appspot.com/hop0", { hosts: HOSTS })).toEqual({ ok: false, error: "too many redirects" });
+    expect(await fetchText("https://syzkaller.appspot.com/hop0", { hosts: HOSTS })).toEqual({ ok: false, error: "too many redirects", transient: false });
     expect(seventh.isDone()).toBe(false);
   });
 
   test("a redirect without a location is an error", async () => {
     nock("https://github.com").get("/user-attachments/files/1/bisect.txt").reply(302, "");
-    expect(await fetchText("https://github.com/user-attachments/files/1/bisect.txt", { hosts: HOSTS })).toEqual({ ok: false, error: "redirect without a valid location" });
+    expect(await fetchText("https://github.com/user-attachments/files/1/bisect.txt", { hosts: HOSTS })).toEqual({ ok: false, error: "redirect without a valid location", transient: false });
   });
 
   test("headers are chosen per hop: the token goes to github.com, not to the storage host", async () => {
@@ -176,6 +195,6 @@ describe("fetchText", () => {
     const broken: typeof fetch = () => {
       throw new TypeError("boom");
     };
-    expect(await fetchText("https://syzkaller.appspot.com/x/log.txt?x=1", { hosts: HOSTS, fetch: broken })).toEqual({ ok: false, error: "network error" });
+    expect(await fetchText("https://syzkaller.appspot.com/x/log.txt?x=1", { hosts: HOSTS, fetch: broken })).toEqual({ ok: false, error: "network error", transient: true });
   });
 });

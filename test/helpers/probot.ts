@@ -2,7 +2,7 @@ import { generateKeyPairSync } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { ParsedUrlQuery } from "node:querystring";
 import nock from "nock";
-import { Probot, ProbotOctokit } from "probot";
+import { type ApplicationFunction, Probot, ProbotOctokit } from "probot";
 import { Writable } from "node:stream";
 import { pino } from "pino";
 import { afterEach, beforeEach, expect, onTestFinished } from "vitest";
@@ -25,8 +25,11 @@ const { privateKey } = generateKeyPairSync("rsa", {
 });
 export const PRIVATE_KEY = privateKey;
 
-/** A Probot with the app loaded, no retries or throttling (the function form of defaults is the one that works). */
-export async function testProbot(): Promise<{ probot: Probot; logs: Record<string, unknown>[] }> {
+/**
+ * A Probot with the app loaded (`load`: the app with other options), no Octokit retries or throttling (the
+ * function form of defaults is the one that works).
+ */
+export async function testProbot(load: ApplicationFunction = app): Promise<{ probot: Probot; logs: Record<string, unknown>[] }> {
   const logs: Record<string, unknown>[] = [];
   const stream = new Writable({
     write(chunk, _enc, done) {
@@ -44,7 +47,7 @@ export async function testProbot(): Promise<{ probot: Probot; logs: Record<strin
       throttle: { enabled: false },
     })),
   });
-  await probot.load(app);
+  await probot.load(load);
   return { probot, logs };
 }
 

@@ -28,9 +28,10 @@ function buildStore(): string {
 
 /**
  * Another replica in its own process (fixtures/holder.mjs), for tests that kill one: it takes a lock or a
- * retry from Redis, prints `held <what>` and then holds on until it is killed.
+ * retry from Redis, or records a job as under way (a triage started), prints `held <what>` and then holds
+ * on until it is killed.
  */
-export async function holdInChild(url: string, prefix: string, what: { lock: string; leaseMs: number } | { retryLeaseMs: number }): Promise<{ child: ChildProcess; held: string }> {
+export async function holdInChild(url: string, prefix: string, what: { lock: string; leaseMs: number } | { retryLeaseMs: number } | { record: string; job: object; retryLeaseMs: number }): Promise<{ child: ChildProcess; held: string }> {
   const child = spawn(process.execPath, [HOLDER, buildStore(), url, prefix, JSON.stringify(what)], { stdio: ["ignore", "pipe", "inherit"] });
   const held = await new Promise<string>((resolve, reject) => {
     let output = "";

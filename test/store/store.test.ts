@@ -184,6 +184,41 @@ describe.each(KINDS)("$kind store", (kind) => {
       expect(lines.filter((l) => l.message === "retry scheduled").map((l) => l.fields.attempt)).toEqual([2, 3]);
     });
 
+    test("work recorded while it runs is not delivered, even past its lease, and is gone once it is done", async () => {
+      const { store, replica } = open(kind);
+      const delivered: DueJob[] = [];
+      const consumer = replica().retries.consume(async (due) => void delivered.push(due));
+      // Three leases long: the record is renewed while the work runs.
+      const result = await store.retries.whileRecorded("o/r#3@delivery-1", { issue: 3 }, async () => {
+        await sleep(900);
+        return "done";
+      });
+      await sleep(400);
+      await consumer.stop();
+      expect(result).toBe("done");
+      expect(delivered).toEqual([]);
+    });
+
+    test("work that fails leaves the retry scheduled inside it, and its record is gone", async () => {
+      const { store } = open(kind);
+      const work = store.retries.whileRecorded("o/r#4@delivery-2", { issue: 4 }, async () => {
+        await store.retries.schedule("o/r#4", { issue: 4, retry: true }, 1);
+        throw new Error("GitHub is down");
+      });
+      await expect(work).rejects.toThrow("GitHub is down");
+      const delivered: DueJob[] = [];
+      const consumer = store.retries.consume(async (due) => void delivered.push(due));
+      await until(() => delivered.length > 0);
+      await sleep(400);
+      await consumer.stop();
+      expect(delivered).toEqual([{ key: "o/r#4", job: { issue: 4, retry: true }, attempt: 2 }]);
+    });
+
+    test("the last try is the policy's cap of attempts", () => {
+      const { store } = open(kind);
+      expect([1, 2, 3, 4].map((attempt) => store.retries.isLast(attempt))).toEqual([false, false, true, true]);
+    });
+
     test("two consumers share the due retries: each delivered exactly once", async () => {
       const { store, replica } = open(kind);
       const other = replica();
