@@ -109,11 +109,9 @@ export async function gatherFacts(reader: Reader, config: ConfigResult, known: R
 
   const reports = [...texts.flatMap((t) => t.read.reports), ...fetched.flatMap((f) => f.read.reports)];
   const findings = hasFindings([...texts, ...fetched]);
-  const withoutFiles = new Set(reports.flatMap((r) => (r.culprit && r.culprit.diffstat.length === 0 ? [r.culprit.sha] : [])));
-  if (state.culprit !== null && state.culprit !== "none") withoutFiles.add(state.culprit);
-  const shas = findings && !state.invalid ? commitsToRead(reports, state) : [];
+  const toRead = findings && !state.invalid ? commitsToRead(reports, state) : [];
   const [commitList, maintainers] = await Promise.all([
-    sequential(shas, async (sha) => [sha, await reader.commit(sha, withoutFiles.has(sha))] as const),
+    sequential(toRead, async ({ sha, files }) => [sha, await reader.commit(sha, files)] as const),
     findings && !state.invalid && needsMaintainers([...texts, ...fetched], state) ? reader.maintainers(cfg) : Promise.resolve(null),
   ]);
   const commits = new Map(commitList);

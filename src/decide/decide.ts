@@ -1,6 +1,6 @@
 import { type Analysis, analyse } from "../analyse/reports.js";
 import type { Config } from "../config/schema.js";
-import { titleFromSubject } from "../parse/index.js";
+import { crashTitleOfIssue } from "../parse/index.js";
 import { renderConfigError, renderGone, renderInvalid, renderProblems, renderTriage } from "../render/comment.js";
 import { askedReply } from "../render/replies.js";
 import type { LinkProblem } from "../render/view.js";
@@ -15,8 +15,6 @@ import { type Override, overrideOf } from "./override.js";
 import type { LabelSpec, Plan } from "./plan.js";
 import { subsystemSources } from "./subsystem-sources.js";
 
-// An issue titled as syzbot (or a team copying its reports, mptcp's `[syzkaller] ...`) titles bugs names the crash.
-const SYZBOT_SUBJECT = /^\s*(?:(?:re|fwd?):\s*)*\[(?:syzbot|syzkaller)\]/i;
 
 /** The issue's analysis, as decide() and the gathering of facts both compute it. */
 export function analyseFacts(facts: Pick<Facts, "texts" | "fetched" | "unread" | "commits" | "maintainers" | "issue">, config: Config): Analysis {
@@ -26,7 +24,7 @@ export function analyseFacts(facts: Pick<Facts, "texts" | "fetched" | "unread" |
     unread: facts.unread,
     commits: facts.commits,
     sources: subsystemSources(config, facts.maintainers),
-    issueTitle: SYZBOT_SUBJECT.test(facts.issue.title) ? titleFromSubject(facts.issue.title) : null,
+    issueTitle: crashTitleOfIssue(facts.issue.title),
   });
 }
 

@@ -34,11 +34,17 @@ export function logsToFetch(texts: readonly ReadText[], config: Config): (LogLin
   return [...out.values()];
 }
 
-/** Commits to ask the kernel tree about: each culprit (to link it, find its author, and read its files when the report lacks them), and a maintainer's culprit. */
-export function commitsToRead(reports: readonly { culprit: { sha: string } | null }[], state: IssueState): string[] {
-  const shas = reports.flatMap((r) => (r.culprit ? [r.culprit.sha] : []));
-  if (state.culprit !== null && state.culprit !== "none") shas.push(state.culprit);
-  return [...new Set(shas)];
+/**
+ * Commits to ask the kernel tree about: each culprit (to link it, find its
+ * author, and read its files when the report lacks them), and a maintainer's
+ * culprit (whose files the labels follow); `files` when the changed files are
+ * wanted too.
+ */
+export function commitsToRead(reports: readonly { culprit: { sha: string; diffstat: readonly unknown[] } | null }[], state: IssueState): { sha: string; files: boolean }[] {
+  const out = new Map<string, boolean>();
+  for (const r of reports) if (r.culprit) out.set(r.culprit.sha, (out.get(r.culprit.sha) ?? false) || r.culprit.diffstat.length === 0);
+  if (state.culprit !== null && state.culprit !== "none") out.set(state.culprit, true);
+  return [...out].map(([sha, files]) => ({ sha, files }));
 }
 
 /** The titles the duplicate search looks for: the bugs' crash titles and a `#syz dup: <title>` target; null when the last search had the same. */

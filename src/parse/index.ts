@@ -5,7 +5,7 @@ import { toSourceLines } from "./text/source-lines.js";
 import { logWarnings } from "./warnings.js";
 
 export * from "./schema.js";
-export { titleFromSubject } from "./syzbot-email/parse.js";
+export { crashTitleOfIssue, titleFromSubject } from "./syzbot-email/parse.js";
 export { isReleaseSubject } from "./warnings.js";
 
 /**

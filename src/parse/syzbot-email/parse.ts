@@ -24,6 +24,14 @@ const MAX_REPLY_LINES = 200;
  * email subject or issue title, and the backticks mptcp puts around function names, leaving the
  * crash title (`[syzkaller] WARNING in \`__mptcp_clean_una\` (2)` -> `WARNING in __mptcp_clean_una (2)`).
  */
+// A subject or title as syzbot (or a team copying its reports, mptcp's `[syzkaller] ...`) writes one for a bug.
+const SYZBOT_SUBJECT = /^\s*(?:(?:re|fwd?):\s*)*\[(?:syzbot|syzkaller)\]/i;
+
+/** The crash title an issue's title names, when it is titled as syzbot titles bugs; null otherwise. */
+export function crashTitleOfIssue(title: string): string | null {
+  return SYZBOT_SUBJECT.test(title) ? titleFromSubject(title) : null;
+}
+
 export function titleFromSubject(subject: string): string | null {
   let t = subject.trim();
   for (let guard = 0; guard < 16; guard++) {
