@@ -186,7 +186,6 @@ export function decide(facts: Facts): Plan {
     duplicates,
     duplicateOfIssue,
     problems,
-    maintainersOrigin: facts.maintainers?.origin ?? null,
     config,
     state: next,
     through: commands.through,

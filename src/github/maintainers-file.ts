@@ -21,13 +21,15 @@ interface FileVersion {
 }
 
 /**
- * One app's MAINTAINERS state: the last version of each repository file (asked
- * again with If-None-Match, so an unchanged file costs a 304 and no download),
- * and the built index per installation and blob id.
+ * One app's MAINTAINERS state: the etag and blob id of each repository's file
+ * (asked again with If-None-Match, so an unchanged file costs a 304 and no
+ * download), the texts by blob id (kernel forks share one MAINTAINERS: one copy
+ * of its megabyte, not one per repository), and the index built per blob id.
  */
 export class MaintainersCache {
-  readonly files = new BoundedCache<string, FileVersion>(200);
-  readonly indexes = new BoundedCache<string, MaintainersFacts>(20);
+  readonly files = new BoundedCache<string, { etag: string; sha: string }>(500);
+  readonly texts = new BoundedCache<string, string>(8);
+  readonly indexes = new BoundedCache<string, Omit<MaintainersFacts, "origin">>(8);
 }
 
 /** A tracker repository without MAINTAINERS is not asked on every event, but is asked again now and then. */
@@ -35,14 +37,17 @@ const MISSING_TTL_MS = 10 * 60 * 1000;
 const Missing = z.literal(true);
 
 /** This process's files and indexes, and the installation's record of files found missing. */
-type FileCaches = Pick<MaintainersCache, "files" | "indexes"> & { missing: TtlCache };
+type FileCaches = Pick<MaintainersCache, "files" | "texts" | "indexes"> & { missing: TtlCache };
 
 
 /** A file (of the default branch, or `ref`) as text, null when there is none; conditional on the cached version. */
 async function readFile(octokit: Octokit, repo: RepoRef & { ref?: string }, path: string, cache: FileCaches): Promise<FileVersion | null> {
   const key = `${repo.owner}/${repo.repo}@${repo.ref ?? ""}:${path}`;
   if (await cache.missing.get(key, Missing)) return null;
-  const cached = cache.files.get(key);
+  const known = cache.files.get(key);
+  const text = known && cache.texts.get(known.sha);
+  // A text evicted since is downloaded again.
+  const cached = known && text !== undefined ? { ...known, text } : undefined;
   try {
     const response = await octokit.rest.repos.getContent({
       owner: repo.owner,
@@ -54,7 +59,10 @@ async function readFile(octokit: Octokit, repo: RepoRef & { ref?: string }, path
     });
     const text = String(response.data);
     const version = { etag: response.headers.etag ?? "", text, sha: blobSha(text) };
-    if (version.etag) cache.files.set(key, version);
+    if (version.etag) {
+      cache.files.set(key, { etag: version.etag, sha: version.sha });
+      cache.texts.set(version.sha, text);
+    }
     return version;
   } catch (err) {
     if (httpStatus(err) === 304 && cached) return cached;
@@ -69,14 +77,13 @@ async function readFile(octokit: Octokit, repo: RepoRef & { ref?: string }, path
 /**
  * The MAINTAINERS `subsystems.maintainers` names (with the `.mailmap` beside it),
  * read with the installation's token (public repositories are readable) and
- * built once per installation and content; the bundled snapshot when the
+ * built once per content; the bundled snapshot when the
  * default file is missing or the config asks for it.
  */
 export async function readMaintainers(
   octokit: Octokit,
   location: MaintainersLocation | null,
   tree: RepoRef,
-  installation: number,
   cache: FileCaches,
 ): Promise<MaintainersFacts | null> {
   if (location === null || location.kind === "none") return null;
@@ -86,12 +93,13 @@ export async function readMaintainers(
   if (!file) return location.fallback ? bundledMaintainers() : null;
   // git reads .mailmap from the top of the tree, wherever MAINTAINERS is.
   const mailmap = await readFile(octokit, repo, ".mailmap", cache);
-  const key = `${installation}:${file.sha}:${mailmap?.sha ?? "-"}`;
+  const origin = `${location.path} of ${repo.owner}/${repo.repo}${location.ref ? `@${location.ref}` : ""}`;
+  // The same file is the same index, whichever repository or installation holds it.
+  const key = `${file.sha}:${mailmap?.sha ?? "-"}`;
   let built = cache.indexes.get(key);
   if (!built) {
-    const origin = `${location.path} of ${repo.owner}/${repo.repo}${location.ref ? `@${location.ref}` : ""}`;
     built = maintainersFrom({ maintainers: file.text, ...(mailmap ? { mailmap: mailmap.text } : {}) }, origin);
     cache.indexes.set(key, built);
   }
-  return built;
+  return { ...built, origin };
 }

@@ -107,7 +107,7 @@ export function githubReader(input: {
       }),
     commit: (sha, files) => readCommit(octokit, tree, sha, files, lookups),
     maintainers: (cfg) =>
-      readMaintainers(octokit, maintainersLocation(cfg.subsystems.maintainers), tree, installation, { ...caches.maintainers, missing: caches.store.cache(installation, "missing-files") }),
+      readMaintainers(octokit, maintainersLocation(cfg.subsystems.maintainers), tree, { ...caches.maintainers, missing: caches.store.cache(installation, "missing-files") }),
     userByEmail: (email) => userByEmail(octokit, email, lookups),
     readLog: input.readLog,
     labelHistory: (labels) => readLabelHistory(octokit, ref, input.identity, labels),

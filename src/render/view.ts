@@ -21,8 +21,6 @@ export interface TriageView {
   duplicateOfIssue: number | null;
   /** Things the app could not do, said plainly (a link it could not read). */
   problems: readonly LinkProblem[];
-  /** Where the subsystem names came from ("the bundled MAINTAINERS of Linux v7.1.2"). */
-  maintainersOrigin: string | null;
   config: Config;
   /** The state the comment records in its header. */
   state: IssueState;
