@@ -1,11 +1,11 @@
 import type { Outcome } from "../parse/schema.js";
-import type { AnalysedReport } from "./reports.js";
+import type { AnalysedReport, UnjudgedDoubt } from "./reports.js";
 import type { SignalId } from "./verdict/signals.js";
 
 /** Why a result names no culprit to trust, in a few words. */
 const NO_CULPRIT: Record<Exclude<Outcome, "culprit">, string> = {
   candidates: "the bisection is inconclusive",
-  "oldest-release": "the bug is older than the oldest release tested",
+  "oldest-release": "the bisection stopped at the oldest release it tested",
   "still-crashes": "no fixing commit was found",
   error: "the bisection failed",
   incomplete: "the log ends before the result",
@@ -29,6 +29,13 @@ const DOUBT: Record<Exclude<SignalId, "checks-passed">, string> = {
   flaky: "the reproducer is flaky",
 };
 
+const UNJUDGED_DOUBT: Record<UnjudgedDoubt, string> = {
+  merge: DOUBT.merge,
+  release: DOUBT.release,
+  stated: DOUBT.stated,
+  untested: "git's output does not show how each commit was tested",
+};
+
 /**
  * Why a report's culprit deserves no trust, in a few words; null when it does:
  * a reliable verdict, or a bisection system's own statement of a culprit that
@@ -46,7 +53,7 @@ export function culpritDoubt(r: AnalysedReport): string | null {
       return strongest && strongest in DOUBT ? DOUBT[strongest as keyof typeof DOUBT] : "the bisection looks unreliable";
     }
     case "unjudged":
-      return j.against === null ? null : DOUBT[j.against];
+      return j.against === null ? null : UNJUDGED_DOUBT[j.against];
     default:
       return j satisfies never;
   }

@@ -128,7 +128,8 @@ function ownCrash(report: Report, sources: readonly SubsystemSource[]): { own: O
   };
 }
 
-const UNTESTED_STEPS = "git's output shows which commits were marked good or bad, not the tests behind them";
+const UNTESTED_STEPS = "git's output shows which commits were marked good or bad, not how each was tested";
+const ONLY_GITS_RESULT = "only git's result was given, without the steps that led to it";
 
 /** Words for a result that was not judged from a log. */
 const UNJUDGED: Record<Exclude<Report["evidence"], "log">, string> = {
@@ -137,7 +138,8 @@ const UNJUDGED: Record<Exclude<Report["evidence"], "log">, string> = {
   link: "only a link to the commit was given; there is no log to check it against",
 };
 
-export type UnjudgedDoubt = "merge" | "release" | "stated";
+/** Known against a culprit no log judges: a merge or release commit, only a person's word or a link, or git's output without the tests behind it. */
+export type UnjudgedDoubt = "merge" | "release" | "stated" | "untested";
 
 /** What speaks against a culprit no log judges: the commit itself, from the report or the kernel tree, then how it was given. */
 function unjudgedDoubt(report: Report, commit: CommitFacts | undefined): UnjudgedDoubt | null {
@@ -150,8 +152,10 @@ function unjudgedDoubt(report: Report, commit: CommitFacts | undefined): Unjudge
 function judgementOf(report: Report, commits: ReadonlyMap<string, CommitFacts>, linkedLog: string | null, unread: string | null): Judgement {
   if (report.outcome !== "culprit" || !report.culprit) return { kind: "no-culprit" };
   const against = unjudgedDoubt(report, commits.get(report.culprit.sha));
-  // git's own log records each step's good or bad, not the test behind it: nothing to judge it by.
-  if (report.format === "git-bisect-log" && report.steps.every((s) => s.runs.length === 0)) return { kind: "unjudged", why: UNTESTED_STEPS, against };
+  // git's own output records each step's good or bad, not the test behind it: nothing to judge it by.
+  if (report.format === "git-bisect-log" && report.steps.every((s) => s.runs.length === 0)) {
+    return { kind: "unjudged", why: report.steps.length === 0 ? ONLY_GITS_RESULT : UNTESTED_STEPS, against: against ?? "untested" };
+  }
   if (report.verdict && (report.evidence === "log" || report.checks !== null)) return { kind: "verdict", verdict: report.verdict, log: linkedLog };
   const why = report.evidence === "log" ? UNJUDGED.report : UNJUDGED[report.evidence];
   return { kind: "unjudged", why: unread ? `${why} (it could not be read: ${unread})` : why, against };

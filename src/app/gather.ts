@@ -3,7 +3,7 @@ import type { ReadText, SourceText } from "../analyse/origin.js";
 import type { ConfigResult } from "../config/load.js";
 import type { Config } from "../config/schema.js";
 import { isTriaged } from "../decide/authors.js";
-import { commandAuthors, foldCommands, readingsOf, summaries } from "../decide/commands.js";
+import { commandAuthors, foldCommands, summaries } from "../decide/commands.js";
 import { analyseFacts, settle } from "../decide/decide.js";
 import type { CommentFacts, Facts, LabelEvent, MaintainersFacts } from "../decide/facts.js";
 import { labelsInDoubt } from "../decide/labels.js";
@@ -83,10 +83,9 @@ export async function gatherFacts(reader: Reader, config: ConfigResult, known: R
   const { summary, header } = summaries(comments);
   // Commands steer only an issue the app triages: nobody's permission is asked about on any other.
   const steerable = summary !== null || hasFindings(texts) || wanted.length > 0;
-  const readings = readingsOf(texts);
   const permissions = new Map<string, boolean>();
-  if (steerable) for (const login of commandAuthors(comments, header, readings)) permissions.set(login, await reader.mayWrite(login));
-  const commands = foldCommands(comments, header, permissions, readings);
+  if (steerable) for (const login of commandAuthors(comments, header)) permissions.set(login, await reader.mayWrite(login));
+  const commands = foldCommands(comments, header, permissions);
   const state: IssueState = commands.state;
   if (commands.retriage) reader.forgetCached();
 

@@ -95,6 +95,8 @@ export async function triageCommand(argv: string[], io: CliIO): Promise<number> 
     return 0;
   }
   const list = (items: string[], format: (s: string) => string) => (items.length > 0 ? items.map(format).join(", ") : "(none)");
+  // The comment's "No GitHub account found" and unlinked commits are the app's answers for a GitHub that knows nothing.
+  io.stdout("dry run: GitHub taken to know none of the commits, people and other issues\n");
   io.stdout(`labels: ${list(plan.outcome.labels, (l) => l)}\n`);
   io.stdout(`mentions: ${list(plan.outcome.mentions, (m) => `@${m}`)}\n`);
   io.stdout(`comment:\n${comment}`);

@@ -127,15 +127,20 @@ export function usageOf(word: string): string | null {
   }
 }
 
+// The footer line before syzbot's sample `#syz undup`, which has no argument to tell it by.
+const UNDUP_SAMPLE_INTRO = /^If you want to undo deduplication, reply with:\s*$/;
+
 /** The commands in `text`, in order, each with its 1-based line number. */
 export function parseCommands(text: string): Command[] {
   const commands: Command[] = [];
   const fences = new FenceTracker();
+  let previous = "";
   text.split("\n").forEach((raw, index) => {
     const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
     if (fences.covers(line)) return;
     const command = commandOn(line, index + 1);
-    if (command !== null) commands.push(command);
+    if (command !== null && !(command.kind === "undup" && UNDUP_SAMPLE_INTRO.test(previous))) commands.push(command);
+    if (line.trim() !== "") previous = line;
   });
   return commands;
 }

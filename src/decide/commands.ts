@@ -1,7 +1,4 @@
 import { type AuthoredCommand, applyCommands, COMMAND_HELP, type Command, parseCommands } from "../commands/index.js";
-import type { ReadText } from "../analyse/origin.js";
-import { readReports } from "../analyse/read-reports.js";
-import type { ParseResult } from "../parse/schema.js";
 import { mistakeLine, mistakesReply, refusalReply } from "../render/replies.js";
 import { type CommentHeader, EMPTY_STATE, type IssueState, MAX_REFUSED, readCommentHeader } from "../state/index.js";
 import type { CommentFacts } from "./facts.js";
@@ -13,37 +10,26 @@ export function summaries(comments: readonly CommentFacts[]): { summary: Comment
   return { summary, extras: found.slice(1).map((c) => c.id), header: summary ? readCommentHeader(summary.body) : null };
 }
 
-/** What the texts say, by comment id, as far as the gathering read them. */
-export type Readings = ReadonlyMap<number, ParseResult>;
-
-export function readingsOf(texts: readonly ReadText[]): Readings {
-  return new Map(texts.filter((t) => t.origin.kind === "comment" && !t.origin.via).map((t) => [t.origin.id, t.read]));
-}
-
 /**
  * The commands of a comment that are meant for this app: syzbot's others
- * (`#syz test`, ...) are left to syzbot, and the lines of a report pasted in the
- * comment are the report's (a syzbot email ends with `#syz undup` as a sample).
+ * (`#syz test`, ...) are left to syzbot. (syzbot's sample commands, in the
+ * footer of an email pasted back, are no commands: see parseCommands.)
  */
-function commandsOf(comment: CommentFacts, readings: Readings): Command[] {
-  const commands = parseCommands(comment.body).filter((c) => c.kind !== "unsupported");
-  if (commands.length === 0) return commands;
-  const read = readings.get(comment.id) ?? readReports(comment.body);
-  const ranges = [...read.reports, ...read.crashes].map((r) => r.source);
-  return commands.filter((c) => !ranges.some((r) => c.line >= r.startLine && c.line <= r.endLine));
+function commandsOf(comment: CommentFacts): Command[] {
+  return parseCommands(comment.body).filter((c) => c.kind !== "unsupported");
 }
 
 /** Comments the app has not handled yet that hold commands: only these are asked about permissions. */
-function pending(comments: readonly CommentFacts[], through: number, readings: Readings): { comment: CommentFacts; commands: Command[] }[] {
+function pending(comments: readonly CommentFacts[], through: number): { comment: CommentFacts; commands: Command[] }[] {
   return comments
     .filter((c) => c.id > through && !c.own && !c.isBot)
-    .map((comment) => ({ comment, commands: commandsOf(comment, readings) }))
+    .map((comment) => ({ comment, commands: commandsOf(comment) }))
     .filter((c) => c.commands.length > 0);
 }
 
 /** The logins whose write access decides whether their new commands run. */
-export function commandAuthors(comments: readonly CommentFacts[], header: CommentHeader | null, readings: Readings): string[] {
-  return [...new Set(pending(comments, header?.through ?? 0, readings).map((c) => c.comment.login))];
+export function commandAuthors(comments: readonly CommentFacts[], header: CommentHeader | null): string[] {
+  return [...new Set(pending(comments, header?.through ?? 0).map((c) => c.comment.login))];
 }
 
 export interface CommandsOutcome {
@@ -64,7 +50,7 @@ export interface CommandsOutcome {
  * (bots never do); anyone else is told once. A command that cannot be read
  * gets a reply with its usage, never silence.
  */
-export function foldCommands(comments: readonly CommentFacts[], header: CommentHeader | null, permissions: ReadonlyMap<string, boolean>, readings: Readings): CommandsOutcome {
+export function foldCommands(comments: readonly CommentFacts[], header: CommentHeader | null, permissions: ReadonlyMap<string, boolean>): CommandsOutcome {
   const previous = header?.state ?? EMPTY_STATE;
   let through = header?.through ?? 0;
   const authored: AuthoredCommand[] = [];
@@ -72,7 +58,7 @@ export function foldCommands(comments: readonly CommentFacts[], header: CommentH
   const replies: string[] = [];
   const refused = new Set(previous.refused);
   let retriage = false;
-  for (const { comment, commands } of pending(comments, through, readings)) {
+  for (const { comment, commands } of pending(comments, through)) {
     // Only comments with commands move the mark: plain comments must not change the app's comment.
     through = comment.id;
     if (permissions.get(comment.login) !== true) {

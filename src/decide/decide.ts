@@ -1,11 +1,11 @@
 import { type Analysis, analyse } from "../analyse/reports.js";
 import type { Config } from "../config/schema.js";
 import { crashTitleOfIssue } from "../parse/index.js";
-import { renderConfigError, renderGone, renderInvalid, renderProblems, renderTriage } from "../render/comment.js";
+import { renderConfigError, renderGone, renderInvalid, renderProblems, renderTriage, WHO_SHOULD_LOOK } from "../render/comment.js";
 import { askedReply } from "../render/replies.js";
 import type { LinkProblem } from "../render/view.js";
 import { type IssueState, MAX_MENTIONED } from "../state/index.js";
-import { type CommandsOutcome, foldCommands, readingsOf, summaries } from "./commands.js";
+import { type CommandsOutcome, foldCommands, summaries } from "./commands.js";
 import type { Facts } from "./facts.js";
 import { chooseLabels, duplicateLabel, type LabelChoice, labelName, reconcileLabels } from "./labels.js";
 import { trustedAuthor } from "./authors.js";
@@ -101,13 +101,16 @@ function invalidPlan(settled: Settled, facts: Facts, config: Config, state: Issu
   return finish(settled, { ...labelWrites(reconciled.add, []), comment: commentWrite(settled.summary, body), outcome: { labels: [label.name], mentions: [] } });
 }
 
-/** The plan of an issue whose reports were edited or deleted away: the labels the app added go, people's stay. */
-function gonePlan(settled: Settled, facts: Facts, state: IssueState): Plan {
-  const reconciled = reconcileLabels([], facts.issue.labels, state, [], facts.labelHistory);
+/** The plan of an issue whose reports were edited or deleted away: the labels the app added go, except those maintainers' commands asked for; people's stay. */
+function gonePlan(settled: Settled, facts: Facts, config: Config, state: IssueState): Plan {
+  const spec = (name: string): LabelSpec => ({ name, color: config.labels.color, description: "Added by syztriage" });
+  const commanded = [...(state.subsystems ?? []).map((s) => labelName(config.labels.prefix, s)), ...(state.duplicateOf ? [duplicateLabel(config)] : [])];
+  const reconciled = reconcileLabels(commanded.map(spec), facts.issue.labels, state, [], facts.labelHistory);
   const next = { ...state, appLabels: reconciled.appLabels, declinedLabels: reconciled.declinedLabels, peopleLabels: reconciled.peopleLabels };
   const removed = new Set(reconciled.remove.map((l) => l.toLowerCase()));
   const body = renderGone(next, settled.commands.through, reconciled.remove);
-  return finish(settled, { ...labelWrites([], reconciled.remove), comment: commentWrite(settled.summary, body), outcome: { labels: facts.issue.labels.filter((l) => !removed.has(l.toLowerCase())), mentions: [] } });
+  const labels = [...facts.issue.labels.filter((l) => !removed.has(l.toLowerCase())), ...reconciled.add.map((l) => l.name)];
+  return finish(settled, { ...labelWrites(reconciled.add, reconciled.remove), comment: commentWrite(settled.summary, body), outcome: { labels, mentions: [] } });
 }
 
 /**
@@ -119,7 +122,10 @@ function gonePlan(settled: Settled, facts: Facts, state: IssueState): Plan {
 function newlyAsked(summary: { body: string } | null, state: IssueState, mentioned: readonly string[]): string[] {
   if (!summary) return [];
   const before = new Set(state.mentioned.map((l) => l.toLowerCase()));
-  return mentioned.filter((l) => !before.has(l.toLowerCase()) && !new RegExp(`@${l.replace(/[^\w-]/g, "")}(?![\\w-])`, "i").test(summary.body));
+  // A summary from before the state kept them says whom it asked on its "Who should look" line.
+  const legacy = state.mentioned.length === 0 ? (summary.body.split("\n").find((l) => l.startsWith(WHO_SHOULD_LOOK)) ?? "") : "";
+  const askedIn = (login: string) => new RegExp(`(?<![\\w.@-])@${login.replace(/[^\w-]/g, "")}(?![\\w-])`, "i").test(legacy);
+  return mentioned.filter((l) => !before.has(l.toLowerCase()) && !askedIn(l));
 }
 
 /**
@@ -137,7 +143,7 @@ export function decide(facts: Facts): Plan {
     return { ...emptyPlan(), comment: commentWrite(summaryRef, body), deleteComments: extras };
   }
   const config = facts.config.config;
-  const commands = foldCommands(facts.comments, header, facts.permissions, readingsOf(facts.texts));
+  const commands = foldCommands(facts.comments, header, facts.permissions);
   const settled: Settled = { commands, summary: summaryRef, extras };
   const state = commands.state;
   const analysis = analyseFacts(facts, config);
@@ -150,7 +156,8 @@ export function decide(facts: Facts): Plan {
     // Nothing to triage; but a link that could not be read is said, never silently dropped,
     // and a summary whose reports were edited away says so. Commands only steer an issue the app triages.
     if (problems.length > 0) return finish(settled, { ...labelWrites([], []), comment: commentWrite(summaryRef, renderProblems(problems, state, commands.through)), outcome: { labels: [], mentions: [] } });
-    return summary ? gonePlan(settled, facts, state) : emptyPlan();
+    if (state.invalid && summary) return invalidPlan(settled, facts, config, state);
+    return summary ? gonePlan(settled, facts, config, state) : emptyPlan();
   }
   if (state.invalid) return invalidPlan(settled, facts, config, state);
 

@@ -38,7 +38,7 @@ function labelDoubt(r: AnalysedReport, config: Config): string | null {
   const doubt = culpritDoubt(r);
   if (doubt !== null) return doubt;
   if (!config.subsystems.from.includes("culprit")) return "`subsystems.from` leaves the culprit out";
-  if (r.files.length === 0) return "the culprit's files are unknown";
+  if (r.files.length === 0) return r.report.direction === "fix" ? "the fix's files are unknown" : "the culprit's files are unknown";
   return null;
 }
 
@@ -210,7 +210,11 @@ export function reconcileLabels(
     ...current.filter((n) => !recorded(n) && isWanted(n) && last(n)?.action === "labeled" && last(n)?.byApp === true),
   ];
   // Recorded but gone: a person took it off, unless the events say the app never got it on.
-  const takenOff = state.appLabels.filter((n) => !present(n) && (history === null || (last(n)?.action === "unlabeled" && last(n)?.byApp === false)));
+  // A label that was a person's and is gone was taken off by a person too.
+  const takenOff = [
+    ...state.appLabels.filter((n) => !present(n) && (history === null || (last(n)?.action === "unlabeled" && last(n)?.byApp === false))),
+    ...state.peopleLabels.filter((n) => !present(n)),
+  ];
   const declined = unique([...state.declinedLabels, ...takenOff].filter((n) => !isCommanded(n)), key);
   const isDeclined = has(declined);
   const add = wanted.filter((l) => !present(l.name) && !isDeclined(l.name));

@@ -20,11 +20,14 @@ function personText(p: Person): string {
   return p.name ? `${inline(p.name, 60)} ${code(p.email, 100)}` : code(p.email, 100);
 }
 
+/** The start of the line that mentions the people asked to act. */
+export const WHO_SHOULD_LOOK = "**Who should look:**";
+
 /** Who should act: mentioned where the policy allows, named otherwise, and why. */
 function peopleLines(view: TriageView): string[] {
   const { people } = view;
   const out: string[] = [];
-  if (people.mentioned.length > 0) out.push(`**Who should look:** ${people.mentioned.map((p) => `@${p.login}${ROLE_WORDS[p.role]}`).join(", ")}.`);
+  if (people.mentioned.length > 0) out.push(`${WHO_SHOULD_LOOK} ${people.mentioned.map((p) => `@${p.login}${ROLE_WORDS[p.role]}`).join(", ")}.`);
   if (people.overCap.length > 0) out.push(`Not mentioned, over the limit of ${view.config.mentions.max}: ${people.overCap.map(personText).join(", ")}.`);
   if (people.unfound.length > 0) out.push(`No GitHub account found for ${people.unfound.map(personText).join(", ")}.`);
   if (people.unsearched.length > 0) {

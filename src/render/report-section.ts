@@ -63,8 +63,9 @@ function fixesLine(r: AnalysedReport, view: TriageView): string | null {
   return subject ? `Fixes: ${(report.fixesTag?.sha ?? culprit.sha).slice(0, 12)} ("${subject}")` : null;
 }
 
-/** The trailers for the fixing commit, ready to paste. */
+/** The trailers for the fixing commit, ready to paste; none when the result is the fix itself. */
 function trailers(r: AnalysedReport, view: TriageView): string[] {
+  if (r.report.direction === "fix") return [];
   const by = reportedBy(r.report);
   const fixes = fixesLine(r, view);
   return trailerBlock([...(by ? [`Reported-by: ${by}`] : []), ...(fixes ? [fixes] : [])]);

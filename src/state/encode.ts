@@ -36,15 +36,17 @@ export function readHiddenPayload<T>(payload: string, schema: z.ZodType<T>): T |
 /**
  * The state as its hidden line, always one the decoder accepts: past the size
  * the decoder reads (long titles in other scripts take up to four bytes a
- * character), the oldest history goes first, then the remembered search and
- * label notes.
+ * character), the remembered search goes first, then the label notes, then the
+ * oldest history.
  */
 export function encodeState(state: IssueState): string {
   let fitted = IssueState.parse(state);
   let payload = hiddenPayload(fitted);
   while (payload.length > MAX_ENCODED_LENGTH) {
-    if (fitted.history.length > 0) fitted = { ...fitted, history: fitted.history.slice(1) };
-    else if (fitted.search !== null || fitted.peopleLabels.length > 0) fitted = { ...fitted, search: null, peopleLabels: [] };
+    // The search is only a cache the next triage rebuilds; the label notes save one read of the events; history is the maintainers' record.
+    if (fitted.search !== null) fitted = { ...fitted, search: null };
+    else if (fitted.peopleLabels.length > 0) fitted = { ...fitted, peopleLabels: [] };
+    else if (fitted.history.length > 0) fitted = { ...fitted, history: fitted.history.slice(1) };
     else break;
     payload = hiddenPayload(fitted);
   }

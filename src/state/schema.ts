@@ -57,14 +57,19 @@ export const IssueState = z.strictObject({
   declinedLabels: z.array(label).max(MAX_RECORDED_LABELS).default([]),
   /** The last duplicate search: an edit that keeps these titles reuses what it concluded (`#syztriage retriage` searches again). */
   search: z
-    .strictObject({
-      titles: z.array(title).max(10),
-      /** The open issues it found about the same crash. */
-      duplicates: z.array(z.strictObject({ number: z.number().int().positive(), title: z.string().max(MAX_FOUND_TITLE) })).max(20),
-      /** The open issue a `#syz dup: <title>` named, when it found one. */
-      duplicateOf: z.number().int().positive().nullable(),
-    })
-    .nullable()
+    .preprocess(
+      // Before the search's conclusions were kept, it kept its raw hits (`found`): such a state searches again once.
+      (v) => (typeof v === "object" && v !== null && "found" in v ? null : v),
+      z
+        .strictObject({
+          titles: z.array(title).max(10),
+          /** The open issues it found about the same crash. */
+          duplicates: z.array(z.strictObject({ number: z.number().int().positive(), title: z.string().max(MAX_FOUND_TITLE) })).max(20),
+          /** The open issue a `#syz dup: <title>` named, when it found one. */
+          duplicateOf: z.number().int().positive().nullable(),
+        })
+        .nullable(),
+    )
     .default(null),
   /** Labels the issue's events showed a person added: theirs, never asked about again. */
   peopleLabels: z.array(label).max(MAX_RECORDED_LABELS).default([]),

@@ -80,6 +80,12 @@ describe("#syztriage culprit", () => {
     expect(stateOf(bodies[0]!)?.culprit).toBe(right.slice(0, 12));
     expect(stateOf(bodies[0]!)?.mentioned).toEqual(["janedev"]);
     expect(bodies[1]).toBe("@janedev: the summary above now asks you to look at this issue.\n");
+
+    // The same event again (a redelivery), with the summary as it left it: the ask is not repeated, nothing is written.
+    const again = nockTriageStart(github(), { auth: false, config: "", comments: [ownComment(800, bodies[0]!), command], issue: { labels: ["subsystem: i3c"] } });
+    await probot.receive(event(command, merge));
+    expect(again.pendingMocks()).toEqual([]);
+    expect(bodies).toHaveLength(2);
     await expect(bodies[0]).toMatchFileSnapshot(golden("culprit-override"));
   });
 
@@ -302,6 +308,18 @@ describe("syzbot's commands", () => {
     await probot.receive(event(retriage));
     expect(again.pendingMocks()).toEqual([]);
     expect(bodies[1]).toContain(`**Likely culprit:** [\`2b0d3d3e4fcf\`](https://github.com/Codertocat/Hello-World/commit/${SEED_SHA})`);
+  });
+
+  test("a command under a pasted log is a command: the log is read and the command runs", async () => {
+    const { probot } = await strictProbot();
+    const command = comment(760, `${seed}\nThe culprit is right but this is block's:\n#syz set subsystems: block\n`, writer);
+    const scope = permission(triage(QUIET, [command], []), "maintainer", "write");
+    nockAddsLabels(scope, [{ name: "subsystem: block", description: SUBSYSTEM_LABEL }]);
+    nockCreatesComment(scope, 761, { record: bodies });
+    reaction(scope, 760);
+    await probot.receive(event(command));
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(stateOf(bodies[0]!)).toMatchObject({ subsystems: ["block"], appLabels: ["subsystem: block"] });
   });
 
   test("a quoted command, or one inside a fence, is not a command and costs no call", async () => {

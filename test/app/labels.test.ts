@@ -137,6 +137,19 @@ describe("labels follow the evidence, people keep theirs", () => {
     expect(stateOf(bodies[0]!)?.appLabels).toEqual([]);
   });
 
+  test("an edit that takes the log out of an issue a maintainer marked leaves the labels the commands asked for", async () => {
+    const { probot } = await strictProbot();
+    const history = [{ kind: "set-subsystems" as const, value: "block", by: "maintainer", at: "2026-11-27T00:00:00Z" }];
+    const earlier = ownSummary(14, { subsystems: ["block"], history, appLabels: ["subsystem: block", "bisection: unreliable"] });
+    const scope = nockTriageStart(github(), { config: QUIET, comments: [earlier], issue: { labels: ["subsystem: block", "bisection: unreliable"] } });
+    nockLabelEvents(scope, [{ event: "labeled", label: "bisection: unreliable", byApp: true }]);
+    scope.delete(`${REPO_PATH}/issues/1/labels/bisection%3A%20unreliable`).reply(200, []);
+    nockUpdatesComment(scope, 14, bodies);
+    await probot.receive(payload("issues.edited", { body: "The log moved to the mailing-list thread.\n", from: merge }));
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(stateOf(bodies[0]!)).toMatchObject({ subsystems: ["block"], appLabels: ["subsystem: block"] });
+  });
+
   test("a label a person took off after the app added it is not put back, and is remembered as declined", async () => {
     const { probot } = await strictProbot();
     const earlier = ownSummary(11, { appLabels: ["subsystem: mm", "bisection: unreliable"] });

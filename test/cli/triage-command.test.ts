@@ -19,14 +19,14 @@ describe("syztriage triage (dry run)", () => {
     const config = configFile('subsystems:\n  rules:\n    percpu: ["lib/percpu*.c", "include/linux/percpu*.h"]\nmentions:\n  users:\n    tj@kernel.org: htejun\n');
     const { code, stdout } = await runCli(["triage", seed, "--config", config]);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^labels: subsystem: percpu\nmentions: @htejun\ncomment:\n<!-- syztriage -->\n/);
+    expect(stdout).toMatch(/^dry run: GitHub taken to know none of the commits, people and other issues\nlabels: subsystem: percpu\nmentions: @htejun\ncomment:\n<!-- syztriage -->\n/);
     expect(stdout).toContain("**Who should look:** @htejun.\n");
   });
 
   test("with no configuration at all it labels Linux paths from the bundled MAINTAINERS", async () => {
     const { code, stdout } = await runCli(["triage", seed]);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^labels: subsystem: mm\n/);
+    expect(stdout).toMatch(/^dry run: .*\nlabels: subsystem: mm\n/);
   });
 
   test("with a MAINTAINERS file the seed is labelled mm (not rdma for its 2-line fixup)", async () => {
@@ -50,9 +50,9 @@ describe("syztriage triage (dry run)", () => {
     const args = ["triage", report, "--maintainers", `${linux}MAINTAINERS`, "--mailmap", `${linux}mailmap`];
     const users = "  users:\n    matttbe@kernel.org: matttbe\n";
     const quiet = await runCli([...args, "--config", configFile(`mentions:\n${users}`)]);
-    expect(quiet.stdout).toMatch(/^labels: subsystem: mptcp\nmentions: \(none\)\n/);
+    expect(quiet.stdout).toMatch(/^dry run: .*\nlabels: subsystem: mptcp\nmentions: \(none\)\n/);
     const loud = await runCli([...args, "--config", configFile(`mentions:\n  maintainers: true\n${users}`)]);
-    expect(loud.stdout).toMatch(/^labels: subsystem: mptcp\nmentions: @matttbe\n/);
+    expect(loud.stdout).toMatch(/^dry run: .*\nlabels: subsystem: mptcp\nmentions: @matttbe\n/);
   });
 
   test("--repo, --issue and --author write the links and the source as the app would", async () => {

@@ -95,8 +95,12 @@ describe("parseCommands", () => {
       "If the report is a duplicate of another one, reply with:",
       "#syz dup: exact-subject-of-another-report",
       "",
+      "If you want to undo deduplication, reply with:",
+      "#syz undup",
     ].join("\n");
     expect(parseCommands(footer)).toEqual([]);
+    // A person's own undup after the footer is a command.
+    expect(parseCommands(`${footer}\n\nNot a duplicate after all:\n#syz undup\n`)).toEqual([{ kind: "undup", line: 19 }]);
   });
 
   test("dup: Re:, [syzbot] and [subsystem] tags are stripped like syzbot does; #123 is an issue", () => {

@@ -71,4 +71,10 @@ describe("reconcileLabels with the issue's events", () => {
     const out = reconcileLabels([], ["subsystem: mm"], state, [], history([["subsystem: mm", "labeled", true]]));
     expect(out).toMatchObject({ remove: ["subsystem: mm"], appLabels: [], peopleLabels: [] });
   });
+
+  test("a person's label that a person then takes off is declined: the app does not put it on later", () => {
+    const mine = { appLabels: [], declinedLabels: [], peopleLabels: ["subsystem: mm"] };
+    const out = reconcileLabels([spec("subsystem: mm")], [], mine, [], null);
+    expect(out).toEqual({ add: [], remove: [], appLabels: [], declinedLabels: ["subsystem: mm"], peopleLabels: [] });
+  });
 });

@@ -1,7 +1,7 @@
 import { Buffer } from "node:buffer";
 import { describe, expect, test } from "vitest";
 import { applyCommands, MAX_SUBSYSTEMS, MAX_TITLE_LENGTH, parseCommands, type AuthoredCommand } from "../../src/commands/index.js";
-import { decodeState, EMPTY_STATE, encodeState, type IssueState, MAX_HISTORY } from "../../src/state/index.js";
+import { decodeState, EMPTY_STATE, encodeState, type IssueState, MAX_FOUND_TITLE, MAX_HISTORY, MAX_MENTIONED, MAX_RECORDED_LABELS } from "../../src/state/index.js";
 
 const AT = "2025-07-14T09:30:00Z";
 
@@ -88,6 +88,29 @@ describe("encodeState / decodeState", () => {
     expect(decodeState(encoded)).toEqual(largest);
   });
 
+  test("a state with every field at its limit, in four-byte characters, is fitted to what the decoder reads: the search goes first", () => {
+    const wide = (n: number) => "𝔘".repeat(n);
+    const full: IssueState = {
+      ...EMPTY_STATE,
+      subsystems: Array.from({ length: MAX_SUBSYSTEMS }, (_, i) => `s${i}`),
+      history: Array.from({ length: MAX_HISTORY }, (_, i) => ({ kind: "dup" as const, value: wide(MAX_TITLE_LENGTH), by: `u${i}`, at: AT })),
+      appLabels: Array.from({ length: MAX_RECORDED_LABELS }, (_, i) => `${i}${wide(20)}`),
+      declinedLabels: Array.from({ length: MAX_RECORDED_LABELS }, (_, i) => `${i}${wide(20)}`),
+      peopleLabels: Array.from({ length: MAX_RECORDED_LABELS }, (_, i) => `${i}${wide(20)}`),
+      search: {
+        titles: Array.from({ length: 10 }, () => wide(MAX_TITLE_LENGTH)),
+        duplicates: Array.from({ length: 20 }, (_, i) => ({ number: i + 1, title: wide(MAX_FOUND_TITLE) })),
+        duplicateOf: null,
+      },
+      mentioned: Array.from({ length: MAX_MENTIONED }, (_, i) => `login-${i}`),
+    };
+    const decoded = decodeState(encodeState(full));
+    expect(decoded).not.toBeNull();
+    expect(decoded?.search).toBeNull();
+    expect(decoded?.appLabels).toEqual(full.appLabels);
+    expect(decoded?.mentioned).toEqual(full.mentioned);
+  });
+
   test("malformed or forged states decode to null, never throw", () => {
     const encoded = encodeState(state);
     const bodies = [
@@ -119,6 +142,30 @@ describe("encodeState / decodeState", () => {
   test("a state an older version of the app wrote (no culprit, labels, search or refusals yet) still decodes", () => {
     const older = forged({ subsystems: ["mm"], duplicateOf: null, invalid: false, fixCommit: null, history: [{ kind: "set-subsystems", value: "mm", by: "alice", at: AT }] });
     expect(decodeState(older)).toEqual({ ...EMPTY_STATE, subsystems: ["mm"], history: [{ kind: "set-subsystems", value: "mm", by: "alice", at: AT }] });
+  });
+
+  test("a state from before the search's conclusions were kept keeps everything else, and searches again", () => {
+    const older = forged({
+      subsystems: ["mm"],
+      duplicateOf: null,
+      invalid: false,
+      fixCommit: null,
+      culprit: null,
+      history: [{ kind: "set-subsystems", value: "mm", by: "alice", at: AT }],
+      appLabels: ["subsystem: mm"],
+      declinedLabels: ["bisection: unreliable"],
+      search: { titles: ["KASAN: use-after-free Read in foo"], found: [{ number: 7, title: "KASAN: use-after-free Read in foo" }] },
+      refused: ["passerby"],
+    });
+    expect(decodeState(older)).toEqual({
+      ...EMPTY_STATE,
+      subsystems: ["mm"],
+      history: [{ kind: "set-subsystems", value: "mm", by: "alice", at: AT }],
+      appLabels: ["subsystem: mm"],
+      declinedLabels: ["bisection: unreliable"],
+      search: null,
+      refused: ["passerby"],
+    });
   });
 
   test("a decoded state is a plain value the reducer accepts", () => {
