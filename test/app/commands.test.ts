@@ -322,6 +322,29 @@ describe("syzbot's commands", () => {
     expect(stateOf(bodies[0]!)).toMatchObject({ subsystems: ["block"], appLabels: ["subsystem: block"] });
   });
 
+  test("a command on an issue the app does not triage asks about nobody's permission and writes nothing", async () => {
+    const { probot } = await strictProbot();
+    const command = comment(770, "#syz invalid", writer);
+    const scope = nockTriageStart(github(), { config: QUIET, comments: [command] });
+    await probot.receive(payload("issue_comment.created", { body: "The README has a typo in the install section.", comment: command.body, commentUser: writer, sender: writer }));
+    expect(scope.pendingMocks()).toEqual([]);
+  });
+
+  test("triage.authors limits whose texts are triaged, not whose commands run", async () => {
+    const { probot } = await strictProbot();
+    const command = comment(780, "#syz set subsystems: block", writer);
+    const earlier = ownSummary(680, { appLabels: ["subsystem: mm"] });
+    const scope = permission(triage("triage:\n  authors: [Codertocat]\nmentions:\n  enabled: false\n", [earlier, command], ["subsystem: mm"]), "maintainer", "write");
+    nockAddsLabels(scope, [{ name: "subsystem: block", description: SUBSYSTEM_LABEL }]);
+    nockLabelEvents(scope, [{ event: "labeled", label: "subsystem: mm", byApp: true }]);
+    scope.delete(`${REPO_PATH}/issues/1/labels/subsystem%3A%20mm`).reply(200, []);
+    nockUpdatesComment(scope, 680, bodies);
+    reaction(scope, 780);
+    await probot.receive(event(command));
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(stateOf(bodies[0]!)).toMatchObject({ subsystems: ["block"] });
+  });
+
   test("a quoted command, or one inside a fence, is not a command and costs no call", async () => {
     const { probot } = await strictProbot();
     const calls = countGitHubCalls();
