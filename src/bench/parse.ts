@@ -4,6 +4,8 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseCommands } from "../commands/index.js";
+import { DEFAULT_FETCH_HOSTS, findLogLinks } from "../fetch/index.js";
 import { parseText } from "../parse/index.js";
 
 const STUDY_LOGS = fileURLToPath(new URL("../../../shared/data/syzbot-study/logs/", import.meta.url));
@@ -71,6 +73,11 @@ export async function benchParse(log: (line: string) => void): Promise<void> {
   log(`  5,000 range-end lines  ${seconds(() => parseText(hashes)).toFixed(3)} s (${(hashes.length / 1e6).toFixed(1)} MB)`);
   const candidates = `syzbot found the following issue on:\n\nBisection is inconclusive: the first bad commit could be any of:\n\n${"1234567a Merge tag 'x' of\ngit://git.kernel.org/pub/scm/linux\n".repeat(100_000)}`;
   log(`  100,000 wrapped candidates ${seconds(() => parseText(candidates)).toFixed(3)} s`);
+  // The other readers of every comment: commands and log links.
+  const commandShapes = [`#syz dup: ${"[".repeat(1_000_000)}`, `#syz set subsystems${" ".repeat(1_000_000)}x`, `${"```".repeat(300_000)}\u2028`, "#syz fix: x\n".repeat(200_000), `#syz dup: ${"Re: ".repeat(500_000)}`];
+  log(`  commands, 5 hostile MB ${seconds(() => commandShapes.forEach((t) => parseCommands(t))).toFixed(3)} s`);
+  const linkShapes = ["http://a ".repeat(300_000), `https://${"(".repeat(2_000_000)}`, "https://".repeat(300_000), `https://github.com/user-attachments/files/${".".repeat(2_000_000)}`];
+  log(`  log links, 8 hostile MB ${seconds(() => linkShapes.forEach((t) => findLogLinks(t, DEFAULT_FETCH_HOSTS))).toFixed(3)} s`);
 }
 
 /** A syzbot log whose bisection tested `count` commits, each with its verdict line. */
