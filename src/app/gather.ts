@@ -124,13 +124,15 @@ export async function gatherFacts(reader: Reader, config: ConfigResult, known: R
   }
 
   const analysis = analyseFacts(partial, cfg);
-  // The search first: the duplicates it concludes decide a label, as in decide().
+  // Whom to look up does not depend on the duplicates (only the duplicate label does): the people first,
+  // whose searches issues triaged together share, then this issue's own search.
+  const { people } = settle(partial, analysis, state, 0, cfg);
+  const logins = new Map<string, string | null>();
+  for (const email of people.toSearch) logins.set(email, await reader.userByEmail(email));
   const titles = searchTitles(analysis, state);
   const search = titles.length > 0 && (commands.retriage || !sameSearch(titles, state)) ? await reader.searchIssues(titles) : null;
   const duplicates = duplicatesOf(analysis, state, search, issue.number)?.duplicates.length ?? 0;
-  const { people, labels } = settle(partial, analysis, state, duplicates, cfg);
-  const logins = new Map<string, string | null>();
-  for (const email of people.toSearch) logins.set(email, await reader.userByEmail(email));
+  const { labels } = settle({ ...partial, logins }, analysis, state, duplicates, cfg);
   const doubt = labelsInDoubt(labels.wanted, issue.labels, state);
   const labelHistory = doubt.length > 0 ? await reader.labelHistory(doubt) : null;
   return { ...partial, logins, search, labelHistory };

@@ -54,6 +54,8 @@ interface AppState {
   options: AppOptions;
   store: Store;
   caches: Caches;
+  /** Label creations under way in this process, by repository and name. */
+  creatingLabels: Map<string, Promise<void>>;
 }
 
 function writes(plan: Plan): number {
@@ -91,7 +93,7 @@ async function runTriage(
   // Another replica may hold the issue now: writing could duplicate its work, so this try fails and is retried.
   lost.throwIfAborted();
   if (!isEmpty(plan)) {
-    const labels = state.store.cache(job.installation, "labels");
+    const labels = { known: state.store.cache(job.installation, "labels"), creating: state.creatingLabels };
     await applyPlan(octokit, ref, plan, labels, (err) => log.warn({ err, issue: issueKey(ref), delivery: job.delivery }, "could not acknowledge a command"));
   }
   const outcome = { issue: issueKey(ref), delivery: job.delivery, ms: Math.round(performance.now() - started), writes: writes(plan), labels: plan.outcome.labels };
@@ -174,7 +176,7 @@ export interface IssueTriage {
 /** The triage of issues / issue_comment events (quick, quiet exits first, then one triage of the issue at a time) and on demand. */
 export function issueTriage(app: Probot, options: AppOptions): IssueTriage {
   const store = options.store(app);
-  const state: AppState = { app, options, store, caches: { store, maintainers: new MaintainersCache(), fetches: new FetchCache(), searching: new Map() } };
+  const state: AppState = { app, options, store, caches: { store, maintainers: new MaintainersCache(), fetches: new FetchCache(), searching: new Map() }, creatingLabels: new Map() };
   if (options.retries) store.retries.consume((due) => retry(state, due));
   const now = (job: TriageJob) => firstTry(state, job, app.log, () => triageJob(state, job, 1));
   const onEvent = async (context: IssueEventContext) => {

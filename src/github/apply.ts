@@ -13,20 +13,38 @@ const Exists = z.literal(true);
  * at worst labels without the comment (which the retried triage adds), then the
  * comment, which records the state; reactions and replies last.
  */
-export async function applyPlan(octokit: Octokit, ref: IssueRef, plan: Plan, known: TtlCache, onSideFailure: (err: unknown) => void): Promise<void> {
-  const repo = { owner: ref.owner, repo: ref.repo };
-  for (const label of plan.createLabels) {
-    const key = `${ref.owner}/${ref.repo}:${label.name.toLowerCase()}`;
-    // Labels known to exist (per installation, shared by replicas) are not created again on every triage.
-    if (await known.get(key, Exists)) continue;
+/** Labels known to exist (per installation, shared by replicas), and the creations under way in this process. */
+export interface KnownLabels {
+  known: TtlCache;
+  creating: Map<string, Promise<void>>;
+}
+
+async function createLabel(octokit: Octokit, repo: { owner: string; repo: string }, label: Plan["createLabels"][number], labels: KnownLabels): Promise<void> {
+  const key = `${repo.owner}/${repo.repo}:${label.name.toLowerCase()}`;
+  if (await labels.known.get(key, Exists)) return;
+  // Issues of one repository triaged together create a new label once.
+  const running = labels.creating.get(key);
+  if (running) return running;
+  const creation = (async () => {
     try {
       await octokit.rest.issues.createLabel({ ...repo, ...label });
     } catch (err) {
       // 422: the label exists already (perhaps with a color a person chose), which is fine.
       if (httpStatus(err) !== 422) throw err;
     }
-    await known.set(key, true, LABEL_TTL_MS);
+    await labels.known.set(key, true, LABEL_TTL_MS);
+  })();
+  labels.creating.set(key, creation);
+  try {
+    await creation;
+  } finally {
+    labels.creating.delete(key);
   }
+}
+
+export async function applyPlan(octokit: Octokit, ref: IssueRef, plan: Plan, labels: KnownLabels, onSideFailure: (err: unknown) => void): Promise<void> {
+  const repo = { owner: ref.owner, repo: ref.repo };
+  for (const label of plan.createLabels) await createLabel(octokit, repo, label, labels);
   if (plan.addLabels.length > 0) await octokit.rest.issues.addLabels({ ...ref, labels: plan.addLabels });
   for (const name of plan.removeLabels) {
     try {
