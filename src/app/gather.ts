@@ -5,7 +5,7 @@ import type { Config } from "../config/schema.js";
 import { isTriaged } from "../decide/authors.js";
 import { commandAuthors, foldCommands, summaries } from "../decide/commands.js";
 import { analyseFacts, settle } from "../decide/decide.js";
-import type { CommentFacts, Facts, LabelEvent, MaintainersFacts } from "../decide/facts.js";
+import type { CommentFacts, EditedComment, Facts, LabelEvent, MaintainersFacts } from "../decide/facts.js";
 import { labelsInDoubt } from "../decide/labels.js";
 import { commitsToRead, duplicatesOf, hasFindings, logsToFetch, needsMaintainers, sameSearch, searchTitles } from "../decide/lookups.js";
 import type { fetchLogs, LogLink } from "../fetch/index.js";
@@ -51,7 +51,7 @@ async function sequential<T, R>(items: readonly T[], run: (item: T) => Promise<R
  * `lastTry`: no retry follows this try, so a log whose host fails for now is noted as unread (the comment
  * names it); on any other try it throws LogNotYetRead, before any write.
  */
-export async function gatherFacts(reader: Reader, config: ConfigResult, known: ReadonlyMap<string, ParseResult>, lastTry: boolean): Promise<Facts> {
+export async function gatherFacts(reader: Reader, config: ConfigResult, known: ReadonlyMap<string, ParseResult>, lastTry: boolean, edited: EditedComment | null = null): Promise<Facts> {
   const [issue, listed] = await Promise.all([reader.issue(), reader.comments()]);
   const comments: CommentFacts[] = listed.map(({ text: _text, ...c }) => c);
   const base: Facts = {
@@ -59,6 +59,7 @@ export async function gatherFacts(reader: Reader, config: ConfigResult, known: R
     issue: { number: issue.number, title: issue.title, labels: issue.labels },
     texts: [],
     comments,
+    edited,
     fetched: [],
     unread: new Map(),
     skipped: [],
@@ -84,8 +85,8 @@ export async function gatherFacts(reader: Reader, config: ConfigResult, known: R
   // Commands steer only an issue the app triages: nobody's permission is asked about on any other.
   const steerable = summary !== null || hasFindings(texts) || wanted.length > 0;
   const permissions = new Map<string, boolean>();
-  if (steerable) for (const login of commandAuthors(comments, header)) permissions.set(login, await reader.mayWrite(login));
-  const commands = foldCommands(comments, header, permissions);
+  if (steerable) for (const login of commandAuthors(comments, header, edited)) permissions.set(login, await reader.mayWrite(login));
+  const commands = foldCommands(comments, header, permissions, edited);
   const state: IssueState = commands.state;
   if (commands.retriage) reader.forgetCached();
 

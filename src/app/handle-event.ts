@@ -37,6 +37,8 @@ export const TriageJob = z.object({
   repoUrl: z.string(),
   /** The delivery that asked for it, for the logs. */
   delivery: z.string(),
+  /** The comment the event edited, with its text before (commands the edit added run). */
+  edited: z.object({ id: z.number().int(), before: z.string() }).nullable().default(null),
 });
 export type TriageJob = z.infer<typeof TriageJob>;
 
@@ -88,7 +90,7 @@ async function runTriage(
     caches: state.caches,
     readLog: state.options.readLog,
   });
-  const facts = await gatherFacts(reader, config, known, lastTry(state, attempt));
+  const facts = await gatherFacts(reader, config, known, lastTry(state, attempt), job.edited);
   const plan = decide(facts);
   // Another replica may hold the issue now: writing could duplicate its work, so this try fails and is retried.
   lost.throwIfAborted();
@@ -185,7 +187,9 @@ export function issueTriage(app: Probot, options: AppOptions): IssueTriage {
     const event = readEvent(payload);
     if (!event.matters) return;
     const ref: IssueRef = { ...context.repo(), issue_number: payload.issue.number };
-    const job: TriageJob = { installation: context.payload.installation?.id ?? 0, ref, repoUrl: payload.repository.html_url, delivery: context.id };
+    const before = payload.action === "edited" && payload.comment ? payload.changes?.body?.from : undefined;
+    const edited = payload.comment && before !== undefined ? { id: payload.comment.id, before } : null;
+    const job: TriageJob = { installation: context.payload.installation?.id ?? 0, ref, repoUrl: payload.repository.html_url, delivery: context.id, edited };
     await firstTry(state, job, context.log, () =>
       store.withLock(issueKey(ref), LEASE_MS, async (lost) => {
         const identity = await appIdentity(app);

@@ -143,7 +143,7 @@ export function decide(facts: Facts): Plan {
     return { ...emptyPlan(), comment: commentWrite(summaryRef, body), deleteComments: extras };
   }
   const config = facts.config.config;
-  const commands = foldCommands(facts.comments, header, facts.permissions);
+  const commands = foldCommands(facts.comments, header, facts.permissions, facts.edited);
   const settled: Settled = { commands, summary: summaryRef, extras };
   const state = commands.state;
   const analysis = analyseFacts(facts, config);

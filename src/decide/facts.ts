@@ -15,6 +15,12 @@ export interface CommentFacts {
   createdAt: string;
 }
 
+/** A comment the event edited, with its text before: commands the edit added run, even in a comment handled before. */
+export interface EditedComment {
+  id: number;
+  before: string;
+}
+
 /** The repository's MAINTAINERS, the subsystems syzbot would derive from it, and where it came from (for the comment). */
 export interface MaintainersFacts {
   maintainers: Maintainers;
@@ -42,6 +48,8 @@ export interface Facts {
   unread: ReadonlyMap<string, string>;
   /** Links that were not read at all, and why ("over the limit of 3 links"). */
   skipped: readonly { url: string; reason: string }[];
+  /** The comment this event edited, if any. */
+  edited: EditedComment | null;
   /** Whether each login that wrote a new command may run it (write access). */
   permissions: ReadonlyMap<string, boolean>;
   /** Commits of the kernel tree the project follows, by the hash as the reports write it. */

@@ -28,7 +28,7 @@ export function runMirror(
     issues: mirrorIssues(octokit, repo, target.login),
     dashboard: configuredDashboard(config, options),
     triage: (issue: number) =>
-      target.triage({ installation: target.installation, ref: { ...repo, issue_number: issue }, repoUrl: target.repoUrl, delivery: `mirror:${repo.owner}/${repo.repo}#${issue}` }),
+      target.triage({ installation: target.installation, ref: { ...repo, issue_number: issue }, repoUrl: target.repoUrl, delivery: `mirror:${repo.owner}/${repo.repo}#${issue}`, edited: null }),
     log: target.log,
   };
   return syncMirror(deps, config, options);

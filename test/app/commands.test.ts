@@ -345,6 +345,31 @@ describe("syzbot's commands", () => {
     expect(stateOf(bodies[0]!)).toMatchObject({ subsystems: ["block"] });
   });
 
+  test("an edit that corrects a command runs it; the same edit delivered again changes nothing", async () => {
+    const { probot } = await strictProbot();
+    const typo = "#syz set subsystems: bl@ck";
+    const fixed = comment(790, "#syz set subsystems: block", writer);
+    // The summary handled the comment as first written (and answered its mistake).
+    const earlier = ownSummary(690, { appLabels: ["subsystem: mm"] }, 790);
+    const edit = payload("issue_comment.edited", { body: seed, comment: fixed.body, from: typo, commentUser: writer, sender: writer, comment_extra: { id: 790 } });
+    const scope = permission(triage(QUIET, [earlier, fixed], ["subsystem: mm"]), "maintainer", "write");
+    nockAddsLabels(scope, [{ name: "subsystem: block", description: SUBSYSTEM_LABEL }]);
+    nockLabelEvents(scope, [{ event: "labeled", label: "subsystem: mm", byApp: true }]);
+    scope.delete(`${REPO_PATH}/issues/1/labels/subsystem%3A%20mm`).reply(200, []);
+    nockUpdatesComment(scope, 690, bodies);
+    reaction(scope, 790);
+    await probot.receive(edit);
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(stateOf(bodies[0]!)).toMatchObject({ subsystems: ["block"], appLabels: ["subsystem: block"] });
+    expect(bodies[0]).toContain("<!-- syztriage-through: 790 -->");
+
+    // (The write permission answered a moment ago is remembered.)
+    const again = nockTriageStart(github(), { auth: false, config: QUIET, comments: [ownComment(690, bodies[0]!), fixed], issue: { labels: ["subsystem: block"] } });
+    await probot.receive(edit);
+    expect(again.pendingMocks()).toEqual([]);
+    expect(bodies).toHaveLength(1);
+  });
+
   test("a quoted command, or one inside a fence, is not a command and costs no call", async () => {
     const { probot } = await strictProbot();
     const calls = countGitHubCalls();
