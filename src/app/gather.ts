@@ -4,7 +4,7 @@ import type { ConfigResult } from "../config/load.js";
 import type { Config } from "../config/schema.js";
 import { isTriaged } from "../decide/authors.js";
 import { commandAuthors, foldCommands, summaries } from "../decide/commands.js";
-import { analyseFacts, settle } from "../decide/decide.js";
+import { analyseFacts, commandedLabels, settle } from "../decide/decide.js";
 import type { CommentFacts, EditedComment, Facts, LabelEvent, MaintainersFacts } from "../decide/facts.js";
 import { labelsInDoubt } from "../decide/labels.js";
 import { commitsToRead, duplicatesOf, hasFindings, logsToFetch, needsMaintainers, sameSearch, searchTitles } from "../decide/lookups.js";
@@ -120,7 +120,7 @@ export async function gatherFacts(reader: Reader, config: ConfigResult, known: R
   if (state.invalid) return partial;
   if (!findings) {
     // The reports were edited away: the app's labels go, and the events tell which are still its own.
-    const doubt = summary !== null && unread.size + skipped.length === 0 ? labelsInDoubt([], issue.labels, state) : [];
+    const doubt = summary !== null && unread.size + skipped.length === 0 ? labelsInDoubt(commandedLabels(state, cfg), issue.labels, state) : [];
     return doubt.length > 0 ? { ...partial, labelHistory: await reader.labelHistory(doubt) } : partial;
   }
 

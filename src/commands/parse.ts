@@ -127,8 +127,17 @@ export function usageOf(word: string): string | null {
   }
 }
 
-// The footer line before syzbot's sample `#syz undup`, which has no argument to tell it by.
-const UNDUP_SAMPLE_INTRO = /^If you want to undo deduplication, reply with:\s*$/;
+// The lines of syzbot's emails that introduce a command for the reader to send (its footer's `#syz undup`,
+// a fix bisection's and a backport candidate's `#syz fix: <real title>`): pasted back, they are the email's,
+// not the commands of the one who pasted it (docs/syzbot-formats.md 4.2, 4.3, 6).
+const SAMPLE_INTROS: readonly { kind: Command["kind"]; intro: RegExp }[] = [
+  { kind: "undup", intro: /^If you want to undo deduplication, reply with:\s*$/ },
+  { kind: "fix", intro: /^If (?:the result looks correct, please mark the (?:issue as |bug )?fixed by replying with|you believe this is correct, please reply with):?\s*$/ },
+];
+
+function isSample(command: Command, previous: string): boolean {
+  return SAMPLE_INTROS.some((s) => s.kind === command.kind && s.intro.test(previous));
+}
 
 /** The commands in `text`, in order, each with its 1-based line number. */
 export function parseCommands(text: string): Command[] {
@@ -139,7 +148,7 @@ export function parseCommands(text: string): Command[] {
     const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
     if (fences.covers(line)) return;
     const command = commandOn(line, index + 1);
-    if (command !== null && !(command.kind === "undup" && UNDUP_SAMPLE_INTRO.test(previous))) commands.push(command);
+    if (command !== null && !isSample(command, previous)) commands.push(command);
     if (line.trim() !== "") previous = line;
   });
   return commands;

@@ -7,7 +7,7 @@ import type { LinkProblem } from "../render/view.js";
 import { type IssueState, MAX_MENTIONED } from "../state/index.js";
 import { type CommandsOutcome, foldCommands, summaries } from "./commands.js";
 import type { Facts } from "./facts.js";
-import { chooseLabels, duplicateLabel, type LabelChoice, labelName, reconcileLabels } from "./labels.js";
+import { chooseLabels, duplicateLabel, LABEL_DESCRIPTIONS, type LabelChoice, labelName, reconcileLabels } from "./labels.js";
 import { trustedAuthor } from "./authors.js";
 import { duplicatesOf } from "./lookups.js";
 import { decideMentions, type MentionDecision, mentionBlock } from "./mentions.js";
@@ -92,7 +92,7 @@ function finish(settled: Settled, plan: Omit<Plan, "deleteComments" | "reactions
 
 /** The labels of an issue whose reports ask for the invalid label only: what the app put on stays. */
 function invalidPlan(settled: Settled, facts: Facts, config: Config, state: IssueState): Plan {
-  const label: LabelSpec = { name: config.labels.invalid, color: config.labels.color, description: "Added by syztriage" };
+  const label: LabelSpec = { name: config.labels.invalid, color: config.labels.color, description: LABEL_DESCRIPTIONS.other };
   // The command that marked it asks for the label even if a person took it off before.
   const commanded = settled.commands.previous.invalid ? [] : [label.name];
   const reconciled = reconcileLabels([label], facts.issue.labels, { appLabels: [], declinedLabels: state.declinedLabels, peopleLabels: state.peopleLabels }, commanded);
@@ -101,11 +101,27 @@ function invalidPlan(settled: Settled, facts: Facts, config: Config, state: Issu
   return finish(settled, { ...labelWrites(reconciled.add, []), comment: commentWrite(settled.summary, body), outcome: { labels: [label.name], mentions: [] } });
 }
 
+/** The labels maintainers' commands ask for: what an issue without reports keeps. */
+export function commandedLabels(state: IssueState, config: Config): LabelSpec[] {
+  const spec = (name: string, description: string): LabelSpec => ({ name, color: config.labels.color, description });
+  return [
+    ...(state.subsystems ?? []).map((s) => spec(labelName(config.labels.prefix, s), LABEL_DESCRIPTIONS.subsystem)),
+    ...(state.duplicateOf ? [spec(duplicateLabel(config), LABEL_DESCRIPTIONS.duplicate)] : []),
+  ];
+}
+
+/** Labels this triage's new commands ask for: they come back even if a person took them off before. */
+function newlyCommanded(commands: CommandsOutcome, config: Config): string[] {
+  const { previous, state } = commands;
+  return [
+    ...(previous.subsystems?.join() !== state.subsystems?.join() ? (state.subsystems ?? []).map((s) => labelName(config.labels.prefix, s)) : []),
+    ...(previous.duplicateOf !== state.duplicateOf && state.duplicateOf ? [duplicateLabel(config)] : []),
+  ];
+}
+
 /** The plan of an issue whose reports were edited or deleted away: the labels the app added go, except those maintainers' commands asked for; people's stay. */
 function gonePlan(settled: Settled, facts: Facts, config: Config, state: IssueState): Plan {
-  const spec = (name: string): LabelSpec => ({ name, color: config.labels.color, description: "Added by syztriage" });
-  const commanded = [...(state.subsystems ?? []).map((s) => labelName(config.labels.prefix, s)), ...(state.duplicateOf ? [duplicateLabel(config)] : [])];
-  const reconciled = reconcileLabels(commanded.map(spec), facts.issue.labels, state, [], facts.labelHistory);
+  const reconciled = reconcileLabels(commandedLabels(state, config), facts.issue.labels, state, newlyCommanded(settled.commands, config), facts.labelHistory);
   const next = { ...state, appLabels: reconciled.appLabels, declinedLabels: reconciled.declinedLabels, peopleLabels: reconciled.peopleLabels };
   const removed = new Set(reconciled.remove.map((l) => l.toLowerCase()));
   const body = renderGone(next, settled.commands.through, reconciled.remove);
@@ -167,12 +183,7 @@ export function decide(facts: Facts): Plan {
 
   const { override, labels, people } = settle(facts, analysis, state, duplicates.length, config);
 
-  // Labels a maintainer's command asks for come back even if a person took them off before.
-  const commanded = [
-    ...(commands.previous.subsystems?.join() !== state.subsystems?.join() ? (state.subsystems ?? []).map((s) => labelName(config.labels.prefix, s)) : []),
-    ...(commands.previous.duplicateOf !== state.duplicateOf && state.duplicateOf ? [duplicateLabel(config)] : []),
-  ];
-  const reconciled = reconcileLabels(labels.wanted, facts.issue.labels, state, commanded, facts.labelHistory);
+  const reconciled = reconcileLabels(labels.wanted, facts.issue.labels, state, newlyCommanded(commands, config), facts.labelHistory);
   const mentions = people.mentioned.map((p) => p.login as string);
   const asked = newlyAsked(summaryRef, state, mentions);
   const next: IssueState = {

@@ -113,6 +113,15 @@ function chooseSubsystems(
   return { choice: null, missing: `${doubt ?? "the culprit's files belong to no subsystem the rules or MAINTAINERS know"}, and ${crashPart}` };
 }
 
+/** The description each kind of label the app creates gets on GitHub. */
+export const LABEL_DESCRIPTIONS = {
+  subsystem: "Kernel subsystem (syztriage)",
+  other: "Added by syztriage",
+  unreliable: "The bisection's culprit looks unreliable (syztriage)",
+  crash: "A crash report without a bisection (syztriage)",
+  duplicate: "Another open issue has the same crash (syztriage)",
+} as const;
+
 export function labelName(prefix: string, subsystem: string): string {
   return `${prefix}${subsystem}`.slice(0, 50).trim();
 }
@@ -136,11 +145,11 @@ export function chooseLabels(input: {
   const unreliable =
     config.labels.unreliable !== "" && input.override === null && judged.length > 0 && judged.every((r) => r.judgement.kind === "verdict" && !r.judgement.verdict.reliable);
   const wanted = [
-    ...names.map((n) => spec(labelName(config.labels.prefix, n), "Kernel subsystem (syztriage)")),
-    ...config.labels.extra.map((n) => spec(n, "Added by syztriage")),
-    ...(unreliable ? [spec(config.labels.unreliable, "The bisection's culprit looks unreliable (syztriage)")] : []),
-    ...(input.crashes.length > 0 && config.labels.crash ? [spec(config.labels.crash, "A crash report without a bisection (syztriage)")] : []),
-    ...((input.duplicates > 0 && config.labels.duplicate) || state.duplicateOf ? [spec(duplicateLabel(config), "Another open issue has the same crash (syztriage)")] : []),
+    ...names.map((n) => spec(labelName(config.labels.prefix, n), LABEL_DESCRIPTIONS.subsystem)),
+    ...config.labels.extra.map((n) => spec(n, LABEL_DESCRIPTIONS.other)),
+    ...(unreliable ? [spec(config.labels.unreliable, LABEL_DESCRIPTIONS.unreliable)] : []),
+    ...(input.crashes.length > 0 && config.labels.crash ? [spec(config.labels.crash, LABEL_DESCRIPTIONS.crash)] : []),
+    ...((input.duplicates > 0 && config.labels.duplicate) || state.duplicateOf ? [spec(duplicateLabel(config), LABEL_DESCRIPTIONS.duplicate)] : []),
   ];
   const unique = [...new Map(wanted.map((l) => [l.name.toLowerCase(), l])).values()];
   return { subsystems: choice ? { ...choice, names } : null, missing, wanted: unique };

@@ -13,7 +13,7 @@ const Exists = z.literal(true);
  * at worst labels without the comment (which the retried triage adds), then the
  * comment, which records the state; reactions and replies last.
  */
-/** Labels known to exist (per installation, shared by replicas), and the creations under way in this process. */
+/** Labels known to exist (per installation, shared by replicas), and the creations under way in this process (a repository belongs to one installation). */
 export interface KnownLabels {
   known: TtlCache;
   creating: Map<string, Promise<void>>;

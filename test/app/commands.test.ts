@@ -370,6 +370,19 @@ describe("syzbot's commands", () => {
     expect(bodies).toHaveLength(1);
   });
 
+  test("on an issue whose log was edited away, #syz set subsystems still labels it, even with a label a person took off once", async () => {
+    const { probot } = await strictProbot();
+    const command = comment(795, "#syz set subsystems: mm", writer);
+    const earlier = ownSummary(695, { declinedLabels: ["subsystem: mm"] });
+    const scope = permission(nockTriageStart(github(), { config: QUIET, comments: [earlier, command] }), "maintainer", "write");
+    nockAddsLabels(scope, [{ name: "subsystem: mm", description: SUBSYSTEM_LABEL }]);
+    nockUpdatesComment(scope, 695, bodies);
+    reaction(scope, 795);
+    await probot.receive(event(command, "The log moved to the mailing-list thread."));
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(stateOf(bodies[0]!)).toMatchObject({ subsystems: ["mm"], appLabels: ["subsystem: mm"], declinedLabels: [] });
+  });
+
   test("a quoted command, or one inside a fence, is not a command and costs no call", async () => {
     const { probot } = await strictProbot();
     const calls = countGitHubCalls();

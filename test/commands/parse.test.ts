@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { parseCommands } from "../../src/commands/index.js";
+import { fixtureText } from "../helpers/fixtures.js";
 
 describe("parseCommands", () => {
   test("each supported command", () => {
@@ -77,6 +78,19 @@ describe("parseCommands", () => {
     expect(parseCommands("```\n#syz invalid")).toEqual([]);
     expect(parseCommands("```not`a`fence\n#syz invalid")).toEqual([{ kind: "invalid", line: 2 }]);
     expect(parseCommands("    ```\n#syz invalid")).toEqual([{ kind: "invalid", line: 2 }]);
+  });
+
+  test("the #syz fix: a pasted fix-bisection email asks the reader to send is the email's, not a command", () => {
+    // syzbot's fix-bisection email (test/fixtures/constructed/email-fixed-by.txt) and its older wording (ext4's report).
+    const email = fixtureText("constructed/email-fixed-by.txt");
+    const older = fixtureText("heldout/batch-2/ext4-syzbot-fix-old-wording.txt");
+    expect(parseCommands(email)).toEqual([]);
+    expect(parseCommands(older).filter((c) => c.kind === "fix")).toEqual([]);
+    expect(parseCommands("If you believe this is correct, please reply with\n#syz fix: ext4: fix a race\n")).toEqual([]);
+    // The same line written by a person is a command.
+    const reply = `${email}\nIt is, recording it:\n#syz fix: Bluetooth: hci_conn: Consolidate code for aborting connections\n`;
+    const line = reply.split("\n").findLastIndex((l) => l.startsWith("#syz fix:")) + 1;
+    expect(parseCommands(reply)).toEqual([{ kind: "fix", line, title: "Bluetooth: hci_conn: Consolidate code for aborting connections" }]);
   });
 
   test("syzbot's sample commands, pasted unfenced from its footer, are ignored", () => {
