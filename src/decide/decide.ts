@@ -15,7 +15,6 @@ import { type Override, overrideOf } from "./override.js";
 import type { LabelSpec, Plan } from "./plan.js";
 import { subsystemSources } from "./subsystem-sources.js";
 
-
 /** The issue's analysis, as decide() and the gathering of facts both compute it. */
 export function analyseFacts(facts: Pick<Facts, "texts" | "fetched" | "unread" | "commits" | "maintainers" | "issue">, config: Config): Analysis {
   return analyse({
@@ -68,15 +67,18 @@ function emptyPlan(): Plan {
 }
 
 /** The comment write that makes the summary say `body` (none when it already does). */
-function commentWrite(summary: { id: number; body: string } | null, body: string | null): Plan["comment"] {
-  if (body === null) return null;
+function commentWrite(summary: { id: number; body: string } | null, body: string): Plan["comment"] {
   if (!summary) return { action: "create", body };
   return summary.body === body ? null : { action: "update", id: summary.id, body };
 }
 
-/** The label writes: creations for labels not known to exist, additions, removals. */
-function labelWrites(add: readonly LabelSpec[], remove: readonly string[]): Pick<Plan, "createLabels" | "addLabels" | "removeLabels"> {
-  return { createLabels: [...add], addLabels: add.map((l) => l.name), removeLabels: [...remove] };
+/** The label writes (creations for labels not known to exist, additions, removals) and the labels the issue ends up with. */
+function labelWrites(current: readonly string[], add: readonly LabelSpec[], remove: readonly string[]): Pick<Plan, "createLabels" | "addLabels" | "removeLabels"> & { labels: string[] } {
+  const key = (names: readonly string[]) => new Set(names.map((l) => l.toLowerCase()));
+  const present = key(current);
+  const removed = key(remove);
+  const labels = [...current.filter((l) => !removed.has(l.toLowerCase())), ...add.map((l) => l.name).filter((l) => !present.has(l.toLowerCase()))];
+  return { createLabels: [...add], addLabels: add.map((l) => l.name), removeLabels: [...remove], labels };
 }
 
 interface Settled {
@@ -85,9 +87,18 @@ interface Settled {
   extras: number[];
 }
 
-function finish(settled: Settled, plan: Omit<Plan, "deleteComments" | "reactions" | "replies">): Plan {
+/** The plan of these label writes and this summary, with the commands' reactions and replies and the stray summaries' deletion. */
+function finish(settled: Settled, writes: ReturnType<typeof labelWrites>, body: string, mentions: string[] = []): Plan {
   const { commands } = settled;
-  return { ...plan, deleteComments: settled.extras, reactions: commands.ran, replies: commands.replies };
+  const { labels, ...labelPlan } = writes;
+  return {
+    ...labelPlan,
+    comment: commentWrite(settled.summary, body),
+    deleteComments: settled.extras,
+    reactions: commands.ran,
+    replies: commands.replies,
+    outcome: { labels, mentions },
+  };
 }
 
 /** The labels of an issue whose reports ask for the invalid label only: what the app put on stays. */
@@ -97,8 +108,7 @@ function invalidPlan(settled: Settled, facts: Facts, config: Config, state: Issu
   const commanded = settled.commands.previous.invalid ? [] : [label.name];
   const reconciled = reconcileLabels([label], facts.issue.labels, { appLabels: [], declinedLabels: state.declinedLabels, peopleLabels: state.peopleLabels }, commanded);
   const next = { ...state, appLabels: [...new Set([...state.appLabels, ...reconciled.appLabels])], declinedLabels: reconciled.declinedLabels };
-  const body = renderInvalid(next, settled.commands.through);
-  return finish(settled, { ...labelWrites(reconciled.add, []), comment: commentWrite(settled.summary, body), outcome: { labels: [label.name], mentions: [] } });
+  return finish(settled, labelWrites(facts.issue.labels, reconciled.add, []), renderInvalid(next, settled.commands.through));
 }
 
 /** The labels maintainers' commands ask for: what an issue without reports keeps. */
@@ -123,10 +133,7 @@ function newlyCommanded(commands: CommandsOutcome, config: Config): string[] {
 function gonePlan(settled: Settled, facts: Facts, config: Config, state: IssueState): Plan {
   const reconciled = reconcileLabels(commandedLabels(state, config), facts.issue.labels, state, newlyCommanded(settled.commands, config), facts.labelHistory);
   const next = { ...state, appLabels: reconciled.appLabels, declinedLabels: reconciled.declinedLabels, peopleLabels: reconciled.peopleLabels };
-  const removed = new Set(reconciled.remove.map((l) => l.toLowerCase()));
-  const body = renderGone(next, settled.commands.through, reconciled.remove);
-  const labels = [...facts.issue.labels.filter((l) => !removed.has(l.toLowerCase())), ...reconciled.add.map((l) => l.name)];
-  return finish(settled, { ...labelWrites(reconciled.add, reconciled.remove), comment: commentWrite(settled.summary, body), outcome: { labels, mentions: [] } });
+  return finish(settled, labelWrites(facts.issue.labels, reconciled.add, reconciled.remove), renderGone(next, settled.commands.through, reconciled.remove));
 }
 
 /**
@@ -168,14 +175,13 @@ export function decide(facts: Facts): Plan {
     ...facts.skipped.map((s) => ({ url: s.url, read: false, why: s.reason })),
   ];
 
-  if (analysis.reports.length + analysis.crashes.length === 0) {
-    // Nothing to triage; but a link that could not be read is said, never silently dropped,
-    // and a summary whose reports were edited away says so. Commands only steer an issue the app triages.
-    if (problems.length > 0) return finish(settled, { ...labelWrites([], []), comment: commentWrite(summaryRef, renderProblems(problems, state, commands.through)), outcome: { labels: [], mentions: [] } });
-    if (state.invalid && summary) return invalidPlan(settled, facts, config, state);
-    return summary ? gonePlan(settled, facts, config, state) : emptyPlan();
-  }
+  // Nothing to triage: a link that could not be read is said, never silently dropped, and a summary
+  // whose reports were edited away says so. Commands only steer an issue the app triages.
+  const nothing = analysis.reports.length + analysis.crashes.length === 0;
+  if (nothing && problems.length > 0) return finish(settled, labelWrites(facts.issue.labels, [], []), renderProblems(problems, state, commands.through));
+  if (nothing && !summary) return emptyPlan();
   if (state.invalid) return invalidPlan(settled, facts, config, state);
+  if (nothing) return gonePlan(settled, facts, config, state);
 
   const search = duplicatesOf(analysis, state, facts.search, facts.issue.number);
   const duplicates = search?.duplicates ?? [];
@@ -208,13 +214,6 @@ export function decide(facts: Facts): Plan {
     state: next,
     through: commands.through,
   });
-  const present = new Set(facts.issue.labels.map((l) => l.toLowerCase()));
-  const removed = new Set(reconciled.remove.map((l) => l.toLowerCase()));
-  const finalLabels = [...facts.issue.labels.filter((l) => !removed.has(l.toLowerCase())), ...reconciled.add.map((l) => l.name).filter((l) => !present.has(l.toLowerCase()))];
-  const plan = finish(settled, {
-    ...labelWrites(reconciled.add, reconciled.remove),
-    comment: commentWrite(summaryRef, body),
-    outcome: { labels: finalLabels, mentions },
-  });
+  const plan = finish(settled, labelWrites(facts.issue.labels, reconciled.add, reconciled.remove), body, mentions);
   return asked.length > 0 ? { ...plan, replies: [...plan.replies, askedReply(asked)] } : plan;
 }
