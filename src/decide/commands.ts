@@ -5,9 +5,11 @@ import type { CommentFacts, EditedComment } from "./facts.js";
 
 /** The app's summary comments (its own, starting with the header), oldest first, and the state the first one holds. */
 export function summaries(comments: readonly CommentFacts[]): { summary: CommentFacts | null; extras: number[]; header: CommentHeader | null } {
-  const found = comments.filter((c) => c.own && readCommentHeader(c.body) !== null);
-  const summary = found[0] ?? null;
-  return { summary, extras: found.slice(1).map((c) => c.id), header: summary ? readCommentHeader(summary.body) : null };
+  const found = comments.flatMap((c) => {
+    const header = c.own ? readCommentHeader(c.body) : null;
+    return header ? [{ comment: c, header }] : [];
+  });
+  return { summary: found[0]?.comment ?? null, extras: found.slice(1).map((f) => f.comment.id), header: found[0]?.header ?? null };
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Analysis } from "../analyse/reports.js";
 import type { ReadText, TextOrigin } from "../analyse/origin.js";
 import type { Config } from "../config/schema.js";
 import { type LogKind, type LogLink, scanLogLinks } from "../fetch/index.js";
-import { type IssueState, MAX_FOUND_TITLE } from "../state/index.js";
+import { dupTitleOf, type IssueState, MAX_FOUND_TITLE, namedCulprit } from "../state/index.js";
 
 /**
  * What the app must read before it can decide, computed from what it has
@@ -43,7 +43,8 @@ export function logsToFetch(texts: readonly ReadText[], config: Config): (LogLin
 export function commitsToRead(reports: readonly { culprit: { sha: string; diffstat: readonly unknown[] } | null }[], state: IssueState): { sha: string; files: boolean }[] {
   const out = new Map<string, boolean>();
   for (const r of reports) if (r.culprit) out.set(r.culprit.sha, (out.get(r.culprit.sha) ?? false) || r.culprit.diffstat.length === 0);
-  if (state.culprit !== null && state.culprit !== "none") out.set(state.culprit, true);
+  const named = namedCulprit(state);
+  if (named !== null) out.set(named, true);
   return [...out].map(([sha, files]) => ({ sha, files }));
 }
 
@@ -51,8 +52,8 @@ export function commitsToRead(reports: readonly { culprit: { sha: string; diffst
 export function searchTitles(analysis: Analysis, state: IssueState): string[] {
   // As long as the state keeps them; a longer title is searched by its head.
   const titles = crashTitles(analysis).map((t) => t.slice(0, MAX_TITLE_LENGTH));
-  const dup = state.duplicateOf && !/^#\d+$/.test(state.duplicateOf) ? [state.duplicateOf] : [];
-  return [...new Set([...titles, ...dup])].slice(0, 10);
+  const dup = dupTitleOf(state);
+  return [...new Set([...titles, ...(dup === null ? [] : [dup])])].slice(0, 10);
 }
 
 /**
@@ -63,7 +64,7 @@ export function searchTitles(analysis: Analysis, state: IssueState): string[] {
 export function duplicatesOf(analysis: Analysis, state: IssueState, search: readonly IssueSummary[] | null, self: number): NonNullable<IssueState["search"]> | null {
   const titles = searchTitles(analysis, state);
   if (search === null || titles.length === 0) return state.search;
-  const dupTitle = state.duplicateOf && !/^#\d+$/.test(state.duplicateOf) ? state.duplicateOf : null;
+  const dupTitle = dupTitleOf(state);
   const duplicates = findDuplicates(titles.filter((t) => t !== dupTitle), search, self).map((i) => ({ number: i.number, title: i.title.slice(0, MAX_FOUND_TITLE) }));
   const duplicateOf = dupTitle ? (findDuplicates([dupTitle], search, self)[0]?.number ?? null) : null;
   return { titles, duplicates, duplicateOf };
@@ -80,7 +81,7 @@ export function hasFindings(texts: readonly { origin: TextOrigin; read: ReadText
 
 /** Whether any path needs a subsystem name: a culprit's files (or a culprit whose files the tree will give), a crash's guilty file. */
 export function needsMaintainers(texts: readonly { origin: TextOrigin; read: ReadText["read"] }[], state: IssueState): boolean {
-  if (state.culprit !== null && state.culprit !== "none") return true;
+  if (namedCulprit(state) !== null) return true;
   return texts.some(
     (t) =>
       t.read.reports.some((r) => r.culprit !== null || r.crash?.guiltyFile) ||

@@ -1,6 +1,6 @@
 import { COMMAND_HELP, type RunnableKind } from "../commands/index.js";
 import type { Person } from "../decide/mentions.js";
-import { commentHeader, EMPTY_STATE, type HistoryEntry, type IssueState } from "../state/index.js";
+import { commentHeader, EMPTY_STATE, type HistoryEntry, type IssueState, isIssueRef } from "../state/index.js";
 import { code, codeBlock, inline } from "./escape.js";
 import { crashHeadline, overrideHeadline, reportHeadline } from "./headline.js";
 import { crashBlock, originText, overrideBlock, reportBlock } from "./report-section.js";
@@ -64,7 +64,7 @@ const HISTORY_WORDS: Record<HistoryEntry["kind"], string> = {
 };
 
 function historyLine(h: HistoryEntry): string {
-  const value = h.value === null ? "" : h.kind === "dup" && /^#\d+$/.test(h.value) ? ` ${h.value}` : ` ${code(h.value, 200)}`;
+  const value = h.value === null ? "" : h.kind === "dup" && isIssueRef(h.value) ? ` ${h.value}` : ` ${code(h.value, 200)}`;
   return `- ${inline(h.by, 40)} ${HISTORY_WORDS[h.kind]}${value} (${inline(h.at.slice(0, 10), 10)})`;
 }
 
@@ -73,7 +73,7 @@ function decisionLines(state: IssueState, duplicateOfIssue: number | null): stri
   const out: string[] = [];
   if (state.duplicateOf) {
     // `#N` is meant here: the cross-reference tells the other issue about this one.
-    const title = /^#\d+$/.test(state.duplicateOf) ? null : code(state.duplicateOf, 200);
+    const title = isIssueRef(state.duplicateOf) ? null : code(state.duplicateOf, 200);
     const target = title === null ? state.duplicateOf : duplicateOfIssue ? `#${duplicateOfIssue} (${title})` : title;
     out.push(`**Duplicate of** ${target}.`);
   }

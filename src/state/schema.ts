@@ -84,3 +84,18 @@ export type IssueState = z.infer<typeof IssueState>;
 export type CommandState = Pick<IssueState, "subsystems" | "duplicateOf" | "invalid" | "fixCommit" | "culprit" | "history">;
 
 export const EMPTY_STATE: IssueState = IssueState.parse({ subsystems: null, duplicateOf: null, invalid: false, fixCommit: null, history: [] });
+
+/** A dup target that names an issue (`#123`), not a crash title. */
+export function isIssueRef(target: string): boolean {
+  return /^#\d+$/.test(target);
+}
+
+/** The crash title a `#syz dup:` names; null when it names an issue, or there is none. */
+export function dupTitleOf(state: Pick<IssueState, "duplicateOf">): string | null {
+  return state.duplicateOf !== null && !isIssueRef(state.duplicateOf) ? state.duplicateOf : null;
+}
+
+/** The commit a maintainer's `#syztriage culprit` names; null when there is none, or they said `none`. */
+export function namedCulprit(state: Pick<IssueState, "culprit">): string | null {
+  return state.culprit !== null && state.culprit !== "none" ? state.culprit : null;
+}
