@@ -92,7 +92,7 @@ export interface Analysis {
 }
 
 /** The subsystems of a crash's guilty file: syzbot's set for it (drivers/vhost/net.c is kvm, net and virt). */
-export function fileSubsystems(path: string | null, sources: readonly SubsystemSource[]): RankedSubsystem[] {
+function fileSubsystems(path: string | null, sources: readonly SubsystemSource[]): RankedSubsystem[] {
   return path ? significantSubsystems(rankSubsystems([{ path, lines: 1 }], [...sources])) : [];
 }
 
@@ -103,10 +103,15 @@ function bugKey(title: string): { title: string; kind: string | null; frame: str
 }
 
 /** Whether two titles name one bug: equal, or of one class in one function (syzkaller renamed `undefined-behaviour` to `shift-out-of-bounds`). */
-export function sameBug(a: string, b: string): boolean {
+function sameBug(a: string, b: string): boolean {
   const x = bugKey(a);
   const y = bugKey(b);
   return x.title === y.title || (x.kind !== null && x.kind === y.kind && x.frame !== null && x.frame === y.frame);
+}
+
+/** Whether a crash is the bug's own: the same bug as the one the bisection started from (when known), and not the test machinery failing. */
+export function isBugsCrash(title: string, original: string | null): boolean {
+  return (original === null || sameBug(title, original)) && !isInfraTitle(title);
 }
 
 /**
@@ -119,7 +124,7 @@ function ownCrash(report: Report, sources: readonly SubsystemSource[]): { own: O
   const crash = report.crash;
   const title = crash?.title ?? report.crashTitle;
   const original = report.originalCrashTitle;
-  const stray = title !== null && ((original !== null && !sameBug(title, original)) || isInfraTitle(title));
+  const stray = title !== null && !isBugsCrash(title, original);
   if (stray) return { own: null, stray: title };
   if (!crash) return { own: null, stray: null };
   return {
@@ -188,7 +193,7 @@ function culpritFiles(report: Report, commits: ReadonlyMap<string, CommitFacts>)
   return known?.exists && known.files.length > 0 ? { files: known.files, filesFrom: "kernel tree" } : { files: [], filesFrom: null };
 }
 
-export function analyseReport(report: Report, origin: TextOrigin, input: Omit<AnalysisInput, "texts">, linked: { url: string | null; unread: string | null }): AnalysedReport {
+function analyseReport(report: Report, origin: TextOrigin, input: Omit<AnalysisInput, "texts">, linked: { url: string | null; unread: string | null }): AnalysedReport {
   const { files, filesFrom } = culpritFiles(report, input.commits);
   const { own, stray } = ownCrash(report, input.sources);
   return {

@@ -1,8 +1,7 @@
-import { type AnalysedCrash, type AnalysedReport, type CommitFacts, sameBug } from "../analyse/reports.js";
+import { type AnalysedCrash, type AnalysedReport, type CommitFacts, isBugsCrash } from "../analyse/reports.js";
 import { culpritDoubt } from "../analyse/doubt.js";
 import type { Override } from "../decide/override.js";
 import type { Outcome, Report, Step } from "../parse/schema.js";
-import { isInfraTitle } from "../analyse/verdict/signals.js";
 import { code, inline } from "./escape.js";
 import type { TriageView } from "./view.js";
 
@@ -34,7 +33,7 @@ function culpritText(r: AnalysedReport, view: TriageView): string {
 function crashedWithBug(step: Step, original: string | null): boolean {
   if (step.crashed !== true) return false;
   const titles = step.runs.flatMap((r) => (r.result === "crashed" && r.title ? [r.title] : []));
-  return original === null || titles.length === 0 || titles.some((t) => sameBug(t, original) && !isInfraTitle(t));
+  return titles.length === 0 || titles.some((t) => isBugsCrash(t, original));
 }
 
 /** The oldest release the walk found crashing with the bug (null: none did), the older ones it could not test, and what crashed instead. */
@@ -46,7 +45,7 @@ function releaseWalk(report: Report): { tested: boolean; crashed: string | null;
   const crashed = lastCrashed >= 0 ? (releases[lastCrashed]?.release ?? report.boundaryCommitTitle) : null;
   // Older releases that failed to build or boot, or crashed with something else: untested for this bug.
   const untested = releases.slice(lastCrashed + 1).flatMap((s) => (s.crashed === false ? [] : [s.release ?? s.sha.slice(0, 12)]));
-  const instead = releases.flatMap((s) => s.runs).find((r) => r.result === "crashed" && r.title && (original === null || !sameBug(r.title, original)))?.title ?? null;
+  const instead = releases.flatMap((s) => s.runs).find((r) => r.result === "crashed" && r.title && !isBugsCrash(r.title, original))?.title ?? null;
   return { tested: true, crashed, untested, instead };
 }
 

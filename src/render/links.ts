@@ -2,7 +2,7 @@ import type { Links } from "../parse/schema.js";
 import { code } from "./escape.js";
 
 /** What each of a report's links is, in the order a maintainer opens them. */
-export const LINK_WORDS: Readonly<Record<keyof Links, string>> = {
+const LINK_WORDS: Readonly<Record<keyof Links, string>> = {
   dashboard: "dashboard",
   bisectionLog: "bisection log",
   crashReport: "crash report",
@@ -17,7 +17,7 @@ export const LINK_WORDS: Readonly<Record<keyof Links, string>> = {
 const LINKED = /^https:\/\/(?:syzkaller\.appspot\.com|storage\.googleapis\.com|lore\.kernel\.org|git\.kernel\.org|dashboard\.kernelci\.org)\/[\w./?=&%:+~-]*$/;
 
 /** A link when it goes to a known host, else the address as inert code. */
-export function linkTo(label: string, url: string): string {
+function linkTo(label: string, url: string): string {
   return LINKED.test(url) && url.length <= 500 ? `[${label}](${url})` : `${label} ${code(url, 200)}`;
 }
 
