@@ -15,6 +15,15 @@ export class UsageError extends Error {
   override name = "UsageError";
 }
 
+/** Reads a file a command line names; one it cannot read is a usage error. */
+export async function readOrFail(io: CliIO, path: string): Promise<string> {
+  try {
+    return await io.read(path);
+  } catch (err) {
+    throw new UsageError(`cannot read ${path}: ${(err as Error).message}`);
+  }
+}
+
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);

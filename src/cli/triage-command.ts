@@ -6,7 +6,7 @@ import type { MaintainersFacts } from "../decide/facts.js";
 import { maintainersFrom } from "../decide/maintainers-facts.js";
 import { dryRunMaintainers } from "./dry-run-maintainers.js";
 import { dryRunFacts } from "./dry-run.js";
-import { type CliIO, UsageError } from "./io.js";
+import { type CliIO, readOrFail, UsageError } from "./io.js";
 
 export const TRIAGE_HELP = `usage: syztriage triage FILE [options]
 
@@ -47,14 +47,6 @@ function parse(argv: string[]) {
     },
     allowPositionals: true,
   });
-}
-
-async function readOrFail(io: CliIO, path: string): Promise<string> {
-  try {
-    return await io.read(path);
-  } catch (err) {
-    throw new UsageError(`cannot read ${path}: ${(err as Error).message}`);
-  }
 }
 
 /** `syztriage triage`: prints what the app would write for the text. */
