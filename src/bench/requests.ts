@@ -9,7 +9,7 @@ import { type InProcessApp, startInProcessApp } from "./load/in-process-app.js";
 import { kernelForks, knowSeed, SEED_LOG, SEED_TITLE } from "./load/scenario.js";
 import { issueWebhook, type Webhook } from "./load/webhooks.js";
 
-export const REQUEST_GOALS = { requests: 8, writes: 2, searches: 1 } as const;
+const REQUEST_GOALS = { requests: 8, writes: 2, searches: 1 } as const;
 
 /** Delivers one webhook and waits for the triage it starts (and anything it leaves running) to end. */
 async function triage(app: InProcessApp, webhook: Webhook): Promise<void> {
@@ -33,7 +33,7 @@ export interface TriageCost {
 }
 
 /** The requests of each triage in turn: `steps` runs one, given the repository. */
-export async function measureTriages(steps: readonly ((repo: FakeRepo, github: FakeGitHub) => Webhook)[]): Promise<TriageCost[]> {
+async function measureTriages(steps: readonly ((repo: FakeRepo, github: FakeGitHub) => Webhook)[]): Promise<TriageCost[]> {
   const github = await FakeGitHub.start();
   const [repo] = kernelForks(github.world, 1);
   if (!repo) throw new Error("no repository");

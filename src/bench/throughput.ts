@@ -10,7 +10,7 @@ import { startInProcessApp } from "./load/in-process-app.js";
 import { fixtureLogs, kernelForks, knowSeed } from "./load/scenario.js";
 import { issueWebhook, type Webhook } from "./load/webhooks.js";
 
-export const THROUGHPUT_GOAL_PER_MINUTE = 60;
+const THROUGHPUT_GOAL_PER_MINUTE = 60;
 const INSTALLATIONS = 20;
 
 export interface Throughput {
@@ -32,7 +32,7 @@ export interface Throughput {
  * A burst: `perInstallation` new issues in each of the 20 installations, all delivered at once, each
  * with the log `logFor` gives it. Measured until every issue has its comment.
  */
-export async function measureThroughput(perInstallation: number, logFor: (index: number) => { title: string; body: string }): Promise<Throughput> {
+async function measureThroughput(perInstallation: number, logFor: (index: number) => { title: string; body: string }): Promise<Throughput> {
   const github = await FakeGitHub.start();
   const repos = kernelForks(github.world, INSTALLATIONS);
   for (const repo of repos) knowSeed(github.world, repo);

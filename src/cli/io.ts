@@ -15,6 +15,20 @@ export class UsageError extends Error {
   override name = "UsageError";
 }
 
+/** `--repo OWNER/NAME` as commands take it: absent, or both parts. */
+export function checkRepoArg(repo: string | undefined): void {
+  if (repo !== undefined && !/^[\w.-]+\/[\w.-]+$/.test(repo)) throw new UsageError("--repo takes OWNER/NAME");
+}
+
+/** Reads a file a command line names; one it cannot read is a usage error. */
+export async function readOrFail(io: CliIO, path: string): Promise<string> {
+  try {
+    return await io.read(path);
+  } catch (err) {
+    throw new UsageError(`cannot read ${path}: ${(err as Error).message}`);
+  }
+}
+
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);

@@ -6,7 +6,7 @@ import { configuredDashboard } from "../mirror/dashboard.js";
 import { mirrorIssues, type MirrorIssues } from "../mirror/github.js";
 import { syncLines } from "../mirror/print.js";
 import { syncMirror } from "../mirror/sync.js";
-import { type CliIO, UsageError } from "./io.js";
+import { checkRepoArg, type CliIO, readOrFail, UsageError } from "./io.js";
 
 export const MIRROR_HELP = `usage: syztriage mirror --dry-run [--config F] [--repo OWNER/NAME] [--author LOGIN] [--api URL] [--json]
 
@@ -58,17 +58,8 @@ async function refuse(): Promise<never> {
 export async function mirrorCommand(argv: string[], io: CliIO): Promise<number> {
   const { values } = parse(argv);
   if (!values["dry-run"]) throw new UsageError("the CLI only plans: give --dry-run (the app and the Action write)");
-  if (values.repo !== undefined && !/^[\w.-]+\/[\w.-]+$/.test(values.repo)) throw new UsageError("--repo takes OWNER/NAME");
-  let loaded: ConfigResult = { ok: true, config: DEFAULT_CONFIG };
-  if (values.config !== undefined) {
-    let text: string;
-    try {
-      text = await io.read(values.config);
-    } catch (err) {
-      throw new UsageError(`cannot read ${values.config}: ${(err as Error).message}`);
-    }
-    loaded = configFromYaml(text);
-  }
+  checkRepoArg(values.repo);
+  const loaded: ConfigResult = values.config === undefined ? { ok: true, config: DEFAULT_CONFIG } : configFromYaml(await readOrFail(io, values.config));
   if (!loaded.ok) {
     io.stderr(`syztriage: mirror: ${values.config}: ${loaded.error}\n`);
     return 2;

@@ -6,7 +6,7 @@ import type { MaintainersFacts } from "../decide/facts.js";
 import { maintainersFrom } from "../decide/maintainers-facts.js";
 import { dryRunMaintainers } from "./dry-run-maintainers.js";
 import { dryRunFacts } from "./dry-run.js";
-import { type CliIO, UsageError } from "./io.js";
+import { checkRepoArg, type CliIO, readOrFail, UsageError } from "./io.js";
 
 export const TRIAGE_HELP = `usage: syztriage triage FILE [options]
 
@@ -49,20 +49,12 @@ function parse(argv: string[]) {
   });
 }
 
-async function readOrFail(io: CliIO, path: string): Promise<string> {
-  try {
-    return await io.read(path);
-  } catch (err) {
-    throw new UsageError(`cannot read ${path}: ${(err as Error).message}`);
-  }
-}
-
 /** `syztriage triage`: prints what the app would write for the text. */
 export async function triageCommand(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parse(argv);
   if (positionals.length !== 1) throw new UsageError("give exactly one FILE");
   if ((values.mailmap !== undefined || values.dirs !== undefined) && values.maintainers === undefined) throw new UsageError("--mailmap and --dirs go with --maintainers");
-  if (values.repo !== undefined && !/^[\w.-]+\/[\w.-]+$/.test(values.repo)) throw new UsageError("--repo takes OWNER/NAME");
+  checkRepoArg(values.repo);
   const number = Number(values.issue);
   if (!Number.isInteger(number) || number < 1) throw new UsageError("--issue takes a positive number");
 

@@ -6,7 +6,7 @@ import { z } from "zod";
  * promises backward compatibility, so objects are not strict: fields the dashboard adds later pass.
  * Go writes empty `omitempty` fields not at all and a nil slice without it as null.
  */
-export const DASHBOARD_API_VERSION = 1;
+const DASHBOARD_API_VERSION = 1;
 
 export const DashboardCommit = z.object({
   title: z.string(),

@@ -95,14 +95,15 @@ export function bugPagePath(id: string): string {
   return `/bug?id=${id}`;
 }
 
-interface Known {
+/** An issue of the app's with a mirror marker: the bug it names, and the marker when it can be read. */
+export interface KnownIssue {
   issue: MirroredIssue;
   id: string;
   marker: MirrorMarker | null;
 }
 
-/** The app's issues by the bug their marker names; the lowest number first (a second one is a stray). */
-function knownIssues(issues: readonly MirroredIssue[]): Known[] {
+/** The app's issues by the bug their marker names; the lowest number first (a second one is a stray). Each marker is read here once. */
+export function knownIssues(issues: readonly MirroredIssue[]): KnownIssue[] {
   return issues
     .flatMap((issue) => {
       const read = readMarker(issue.body);
@@ -112,24 +113,24 @@ function knownIssues(issues: readonly MirroredIssue[]): Known[] {
 }
 
 /** Issues whose bug may still change on the dashboard: open ones whose bug syzbot had not closed yet. */
-function followed(known: Known): boolean {
+function followed(known: KnownIssue): boolean {
   return known.issue.open && known.marker !== null && known.marker.facts.closed === null;
 }
 
 /** The bug pages the issues need read: one per followed issue. */
-export function issuePagesToRead(issues: readonly MirroredIssue[]): string[] {
-  return [...new Set(knownIssues(issues).filter(followed).map((k) => bugPagePath(k.id)))];
+export function issuePagesToRead(known: readonly KnownIssue[]): string[] {
+  return [...new Set(known.filter(followed).map((k) => bugPagePath(k.id)))];
 }
 
 /** The listed bugs whose page must be read to know whether they have an issue: those no issue's marker links. */
-export function unknownListed(listed: readonly ListedBug[], issues: readonly MirroredIssue[]): ListedBug[] {
-  const links = new Set(knownIssues(issues).flatMap((k) => (k.marker ? [k.marker.facts.link] : [])));
+export function unknownListed(listed: readonly ListedBug[], known: readonly KnownIssue[]): ListedBug[] {
+  const links = new Set(known.flatMap((k) => (k.marker ? [k.marker.facts.link] : [])));
   return listed.filter((b) => bugLink(b.link) !== null && !links.has(b.link));
 }
 
 /** The bugs the app's issues mirror, open or closed: none of them gets a second issue. */
-export function mirroredBugs(issues: readonly MirroredIssue[]): Set<string> {
-  return new Set(knownIssues(issues).map((k) => k.id));
+export function mirroredBugs(known: readonly KnownIssue[]): Set<string> {
+  return new Set(known.map((k) => k.id));
 }
 
 /** Whether a listed bug's page shows a bug that needs an issue: open on the dashboard and mirrored nowhere. */
@@ -137,7 +138,7 @@ export function isNewBug(page: PageRead | undefined, mirrored: ReadonlySet<strin
   return page?.ok === true && closureOf(page.bug.status) === null && !mirrored.has(page.bug.id);
 }
 
-function decideIssue(known: Known, bug: DashboardBug, link: string, plan: MirrorPlan): void {
+function decideIssue(known: KnownIssue, bug: DashboardBug, link: string, plan: MirrorPlan): void {
   const marker = known.marker as MirrorMarker;
   const facts = factsOf(bug, link, marker.facts);
   const changed = changes(marker.facts, facts);
@@ -156,7 +157,7 @@ export function planMirror(input: MirrorInput): MirrorPlan {
   const plan: MirrorPlan = { open: [], update: [], close: [], skipped: [], waiting: 0 };
   const known = knownIssues(input.issues);
   // A listed bug whose page names a bug an issue follows under another link: the issue's link moves.
-  const unknown = unknownListed(keptBugs(input.listed, input.config), input.issues);
+  const unknown = unknownListed(keptBugs(input.listed, input.config), known);
   const relinked = new Map<string, string>();
   for (const listed of unknown) {
     const page = input.pages.get(listed.link);

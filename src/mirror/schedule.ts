@@ -25,7 +25,7 @@ export interface ScheduleOptions {
   spacingMs?: number;
 }
 
-export const TICK_MS = 15 * 60_000;
+const TICK_MS = 15 * 60_000;
 /** A repository without `mirror.enabled` is asked again an hour later: its config costs a request or two. */
 const DISABLED_TTL_MS = 60 * 60_000;
 const LEASE_MS = 60_000;

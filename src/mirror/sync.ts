@@ -8,6 +8,7 @@ import {
   isNewBug,
   issuePagesToRead,
   keptBugs,
+  knownIssues,
   type ListedBug,
   type MirroredIssue,
   type MirrorPlan,
@@ -60,13 +61,14 @@ async function bodyTexts(dashboard: Dashboard, facts: MirrorFacts): Promise<Read
 /** The bug pages a sync reads: the followed issues' bugs, then listed bugs until enough new ones to open are found. */
 async function readPages(deps: SyncDeps, listed: readonly ListedBug[], issues: readonly MirroredIssue[], maxOpen: number, signal: AbortSignal | undefined): Promise<Map<string, PageRead>> {
   const pages = new Map<string, PageRead>();
-  for (const path of issuePagesToRead(issues)) {
+  const known = knownIssues(issues);
+  for (const path of issuePagesToRead(known)) {
     signal?.throwIfAborted();
     pages.set(path, await deps.dashboard.bug(path));
   }
-  const mirrored = mirroredBugs(issues);
+  const mirrored = mirroredBugs(known);
   let found = 0;
-  for (const bug of unknownListed(listed, issues)) {
+  for (const bug of unknownListed(listed, known)) {
     if (found >= maxOpen) break;
     signal?.throwIfAborted();
     const page = await deps.dashboard.bug(bug.link);

@@ -4,7 +4,7 @@ import { mirroredBody } from "../../src/mirror/body.js";
 import type { DashboardBug } from "../../src/mirror/dashboard-api.js";
 import { factsOf } from "../../src/mirror/facts.js";
 import { readMarker } from "../../src/mirror/marker.js";
-import { bugPagePath, issuePagesToRead, type MirroredIssue, type MirrorInput, type PageRead, planMirror, unknownListed } from "../../src/mirror/plan.js";
+import { bugPagePath, issuePagesToRead, knownIssues, type MirroredIssue, type MirrorInput, type PageRead, planMirror, unknownListed } from "../../src/mirror/plan.js";
 import { type BugName, fixturePage, type Stage } from "./bugs.js";
 import { SYZBOT } from "./fake-dashboard.js";
 
@@ -38,8 +38,8 @@ test("a listed bug without an issue is opened; one with an issue is followed by 
   const plan = planMirror(input([NF], [], [[NF.link, page("nf-tables", "reported")]]));
   expect(plan.open.map((o) => [o.title, o.facts.id, o.facts.link, o.reason])).toEqual([[NF.title, "000713bab9dbbd78de82aebd7a7bd4ba597a60c4", NF.link, "open on the dashboard, no issue yet"]]);
   const issues = [mirrored(1, NF, "reported")];
-  expect(unknownListed([NF], issues)).toEqual([]);
-  expect(issuePagesToRead(issues)).toEqual(["/bug?id=000713bab9dbbd78de82aebd7a7bd4ba597a60c4"]);
+  expect(unknownListed([NF], knownIssues(issues))).toEqual([]);
+  expect(issuePagesToRead(knownIssues(issues))).toEqual(["/bug?id=000713bab9dbbd78de82aebd7a7bd4ba597a60c4"]);
   expect(planMirror(input([NF], issues, [nfPage("reported")]))).toEqual({ open: [], update: [], close: [], skipped: [], waiting: 0 });
 });
 
@@ -68,13 +68,13 @@ test("a bisection rewrites the body with its reason; a person's edit stops that,
   // The kept body remembers the close, and stays the person's: the next plan does nothing.
   expect(readMarker(kept)?.marker?.facts.closed).toBe("fixed");
   expect(planMirror(input([], [{ ...edited, body: kept }], [nfPage("fixed")]))).toMatchObject({ update: [], close: [], skipped: [] });
-  expect(issuePagesToRead([{ ...edited, body: kept }])).toEqual([]);
+  expect(issuePagesToRead(knownIssues([{ ...edited, body: kept }]))).toEqual([]);
 });
 
 test("a closed issue is neither followed nor opened again, whatever its bug does", () => {
   const closed = mirrored(1, NF, "reported", false);
-  expect(issuePagesToRead([closed])).toEqual([]);
-  expect(unknownListed([NF], [closed])).toEqual([]);
+  expect(issuePagesToRead(knownIssues([closed]))).toEqual([]);
+  expect(unknownListed([NF], knownIssues([closed]))).toEqual([]);
   const relisted = { ...NF, link: "/bug?extid=1111111111111111aaaa" };
   expect(planMirror(input([relisted], [closed], [[relisted.link, page("nf-tables", "bisected")]]))).toEqual({ open: [], update: [], close: [], skipped: [], waiting: 0 });
 });

@@ -7,7 +7,7 @@ import type { FakeApp, FakeComment, FakeCommit, FakeIssue, FakeLabel, FakeRepo, 
  * reads what it would read from api.github.com. `api` is the API root the answer names in its URLs.
  */
 
-export const WEB = "https://github.com";
+const WEB = "https://github.com";
 
 export interface Urls {
   api: string;

@@ -37,7 +37,7 @@ export interface Counts {
 }
 
 /** Counts of a list of requests: every request, and writes, searches, token creations among them. */
-export function countOf(records: readonly RequestRecord[]): Counts {
+function countOf(records: readonly RequestRecord[]): Counts {
   const byRoute: Record<string, number> = {};
   for (const r of records) byRoute[r.route ?? "unknown"] = (byRoute[r.route ?? "unknown"] ?? 0) + 1;
   const of = (kind: RequestKind) => records.filter((r) => r.kind === kind).length;
