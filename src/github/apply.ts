@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Plan } from "../decide/plan.js";
-import type { TtlCache } from "../store/index.js";
+import { sharedRun, type TtlCache } from "../store/index.js";
 import { httpStatus } from "./http-status.js";
 import type { IssueRef, Octokit } from "./types.js";
 
@@ -23,9 +23,7 @@ async function createLabel(octokit: Octokit, repo: { owner: string; repo: string
   const key = `${repo.owner}/${repo.repo}:${label.name.toLowerCase()}`;
   if (await labels.known.get(key, Exists)) return;
   // Issues of one repository triaged together create a new label once.
-  const running = labels.creating.get(key);
-  if (running) return running;
-  const creation = (async () => {
+  await sharedRun(labels.creating, key, async () => {
     try {
       await octokit.rest.issues.createLabel({ ...repo, ...label });
     } catch (err) {
@@ -33,13 +31,7 @@ async function createLabel(octokit: Octokit, repo: { owner: string; repo: string
       if (httpStatus(err) !== 422) throw err;
     }
     await labels.known.set(key, true, LABEL_TTL_MS);
-  })();
-  labels.creating.set(key, creation);
-  try {
-    await creation;
-  } finally {
-    labels.creating.delete(key);
-  }
+  });
 }
 
 export async function applyPlan(octokit: Octokit, ref: IssueRef, plan: Plan, labels: KnownLabels, onSideFailure: (err: unknown) => void): Promise<void> {
