@@ -1,7 +1,6 @@
 import type { CommitFacts, FetchedLog } from "../analyse/reports.js";
 import type { ReadText, SourceText } from "../analyse/origin.js";
 import type { ConfigResult } from "../config/load.js";
-import type { Config } from "../config/schema.js";
 import { isTriaged } from "../decide/authors.js";
 import { commandAuthors, foldCommands, summaries } from "../decide/commands.js";
 import { analyseFacts, commandedLabels, settle } from "../decide/decide.js";
@@ -30,7 +29,8 @@ export interface Reader {
   /** The logs behind links, within the event's budget. */
   fetchLogs(links: readonly LogLink[]): ReturnType<typeof fetchLogs>;
   commit(sha: string, files: boolean): Promise<CommitFacts>;
-  maintainers(config: Config): Promise<MaintainersFacts | null>;
+  /** MAINTAINERS where the config the reader was made with names it. */
+  maintainers(): Promise<MaintainersFacts | null>;
   userByEmail(email: string): Promise<string | null>;
   searchIssues(titles: string[]): Promise<IssueSummary[]>;
   /** Reads a fetched log (megabytes, perhaps: off the event loop). */
@@ -112,7 +112,7 @@ export async function gatherFacts(reader: Reader, config: ConfigResult, known: R
   const toRead = findings && !state.invalid ? commitsToRead(reports, state) : [];
   const [commitList, maintainers] = await Promise.all([
     sequential(toRead, async ({ sha, files }) => [sha, await reader.commit(sha, files)] as const),
-    findings && !state.invalid && needsMaintainers([...texts, ...fetched], state) ? reader.maintainers(cfg) : Promise.resolve(null),
+    findings && !state.invalid && needsMaintainers([...texts, ...fetched], state) ? reader.maintainers() : Promise.resolve(null),
   ]);
   const commits = new Map(commitList);
 

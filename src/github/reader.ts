@@ -106,8 +106,8 @@ export function githubReader(input: {
         cache: fetches,
       }),
     commit: (sha, files) => readCommit(octokit, tree, sha, files, lookups),
-    maintainers: (cfg) =>
-      readMaintainers(octokit, maintainersLocation(cfg.subsystems.maintainers), tree, { ...caches.maintainers, missing: caches.store.cache(installation, "missing-files") }),
+    maintainers: () =>
+      readMaintainers(octokit, maintainersLocation(config.subsystems.maintainers), tree, { ...caches.maintainers, missing: caches.store.cache(installation, "missing-files") }),
     userByEmail: (email) => userByEmail(octokit, email, lookups),
     readLog: input.readLog,
     labelHistory: (labels) => readLabelHistory(octokit, ref, input.identity, labels),
