@@ -11,6 +11,7 @@ import type { fetchLogs, LogLink } from "../fetch/index.js";
 import type { IssueSummary } from "../analyse/duplicates.js";
 import type { ParseResult } from "../parse/schema.js";
 import type { IssueState } from "../state/index.js";
+import type { ReadLog } from "./read-off-thread.js";
 import { LogNotYetRead } from "./unread-log.js";
 
 /**
@@ -33,8 +34,8 @@ export interface Reader {
   maintainers(): Promise<MaintainersFacts | null>;
   userByEmail(email: string): Promise<string | null>;
   searchIssues(titles: string[]): Promise<IssueSummary[]>;
-  /** Reads a fetched log (megabytes, perhaps: off the event loop). */
-  readLog(text: string): Promise<ParseResult>;
+  /** Reads a text: the issue's, a comment, a fetched log (megabytes, perhaps: off the event loop). */
+  readLog: ReadLog;
   /** Who last added or took off each of these labels (the issue's events). */
   labelHistory(labels: readonly string[]): Promise<Map<string, LabelEvent>>;
   /** `#syztriage retriage`: ask GitHub and the links again instead of the caches. */
