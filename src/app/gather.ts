@@ -1,7 +1,6 @@
 import type { CommitFacts, FetchedLog } from "../analyse/reports.js";
 import type { ReadText, SourceText } from "../analyse/origin.js";
 import type { ConfigResult } from "../config/load.js";
-import type { Config } from "../config/schema.js";
 import { isTriaged } from "../decide/authors.js";
 import { commandAuthors, foldCommands, summaries } from "../decide/commands.js";
 import { analyseFacts, commandedLabels, settle } from "../decide/decide.js";
@@ -12,6 +11,7 @@ import type { fetchLogs, LogLink } from "../fetch/index.js";
 import type { IssueSummary } from "../analyse/duplicates.js";
 import type { ParseResult } from "../parse/schema.js";
 import type { IssueState } from "../state/index.js";
+import type { ReadLog } from "./read-off-thread.js";
 import { LogNotYetRead } from "./unread-log.js";
 
 /**
@@ -30,11 +30,12 @@ export interface Reader {
   /** The logs behind links, within the event's budget. */
   fetchLogs(links: readonly LogLink[]): ReturnType<typeof fetchLogs>;
   commit(sha: string, files: boolean): Promise<CommitFacts>;
-  maintainers(config: Config): Promise<MaintainersFacts | null>;
+  /** MAINTAINERS where the config the reader was made with names it. */
+  maintainers(): Promise<MaintainersFacts | null>;
   userByEmail(email: string): Promise<string | null>;
   searchIssues(titles: string[]): Promise<IssueSummary[]>;
-  /** Reads a fetched log (megabytes, perhaps: off the event loop). */
-  readLog(text: string): Promise<ParseResult>;
+  /** Reads a text: the issue's, a comment, a fetched log (megabytes, perhaps: off the event loop). */
+  readLog: ReadLog;
   /** Who last added or took off each of these labels (the issue's events). */
   labelHistory(labels: readonly string[]): Promise<Map<string, LabelEvent>>;
   /** `#syztriage retriage`: ask GitHub and the links again instead of the caches. */
@@ -112,7 +113,7 @@ export async function gatherFacts(reader: Reader, config: ConfigResult, known: R
   const toRead = findings && !state.invalid ? commitsToRead(reports, state) : [];
   const [commitList, maintainers] = await Promise.all([
     sequential(toRead, async ({ sha, files }) => [sha, await reader.commit(sha, files)] as const),
-    findings && !state.invalid && needsMaintainers([...texts, ...fetched], state) ? reader.maintainers(cfg) : Promise.resolve(null),
+    findings && !state.invalid && needsMaintainers([...texts, ...fetched], state) ? reader.maintainers() : Promise.resolve(null),
   ]);
   const commits = new Map(commitList);
 

@@ -16,12 +16,12 @@ import type { DueJob, InFlight, Store } from "../store/index.js";
 import type { IssuePayload } from "./event-texts.js";
 import { readEvent } from "./event-relevance.js";
 import { gatherFacts } from "./gather.js";
-import type { ReadText } from "./read-off-thread.js";
+import type { ReadLog } from "./read-off-thread.js";
 
 /** How the app is run: what the server, the Action and the tests choose. */
 export interface AppOptions {
   /** How fetched logs are read: in a worker thread on a server, inline elsewhere. */
-  readLog: ReadText;
+  readLog: ReadLog;
   /** The triages running, which a graceful shutdown waits for. */
   inFlight: InFlight;
   /** Locks, shared caches and the retry queue (Redis with replicas); the app's own memory store when absent. */

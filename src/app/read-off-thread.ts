@@ -5,10 +5,11 @@ import type { ParseResult } from "../parse/schema.js";
 /** Below this a text is read at once: under about 10 ms, less than handing it to a thread costs. */
 export const OFF_THREAD_FROM = 256 * 1024;
 
-export type ReadText = (text: string) => Promise<ParseResult>;
+/** Reads a text for its reports (analyse/origin.ts's ReadText is a text so read). */
+export type ReadLog = (text: string) => Promise<ParseResult>;
 
 /** Reads in the calling thread: what tests and the CLI use. */
-export const readInline: ReadText = async (text) => readReports(text);
+export const readInline: ReadLog = async (text) => readReports(text);
 
 /**
  * Reads big texts (attached logs of several megabytes) in a worker thread, so
@@ -16,7 +17,7 @@ export const readInline: ReadText = async (text) => readReports(text);
  * at once. One worker, started on first use and not keeping the process alive;
  * if it dies, the next big text starts another.
  */
-export function offThreadReader(workerUrl: URL = new URL("./parse-worker.js", import.meta.url)): ReadText {
+export function offThreadReader(workerUrl: URL = new URL("./parse-worker.js", import.meta.url)): ReadLog {
   let worker: Worker | null = null;
   let next = 0;
   const waiting = new Map<number, { resolve: (r: ParseResult) => void; reject: (e: Error) => void }>();

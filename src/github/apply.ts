@@ -1,31 +1,24 @@
 import { z } from "zod";
 import type { Plan } from "../decide/plan.js";
-import type { TtlCache } from "../store/index.js";
+import { sharedRun, type TtlCache } from "../store/index.js";
 import { httpStatus } from "./http-status.js";
-import type { IssueRef, Octokit } from "./types.js";
+import type { IssueRef, Octokit, RepoRef } from "./types.js";
 
 /** A label exists; it may be renamed or deleted, so this is asked again after a day. */
 const LABEL_TTL_MS = 24 * 60 * 60 * 1000;
 const Exists = z.literal(true);
 
-/**
- * Carries out a plan: the app's only writer. Labels first, so a failure leaves
- * at worst labels without the comment (which the retried triage adds), then the
- * comment, which records the state; reactions and replies last.
- */
 /** Labels known to exist (per installation, shared by replicas), and the creations under way in this process (a repository belongs to one installation). */
 export interface KnownLabels {
   known: TtlCache;
   creating: Map<string, Promise<void>>;
 }
 
-async function createLabel(octokit: Octokit, repo: { owner: string; repo: string }, label: Plan["createLabels"][number], labels: KnownLabels): Promise<void> {
+async function createLabel(octokit: Octokit, repo: RepoRef, label: Plan["createLabels"][number], labels: KnownLabels): Promise<void> {
   const key = `${repo.owner}/${repo.repo}:${label.name.toLowerCase()}`;
   if (await labels.known.get(key, Exists)) return;
   // Issues of one repository triaged together create a new label once.
-  const running = labels.creating.get(key);
-  if (running) return running;
-  const creation = (async () => {
+  await sharedRun(labels.creating, key, async () => {
     try {
       await octokit.rest.issues.createLabel({ ...repo, ...label });
     } catch (err) {
@@ -33,15 +26,14 @@ async function createLabel(octokit: Octokit, repo: { owner: string; repo: string
       if (httpStatus(err) !== 422) throw err;
     }
     await labels.known.set(key, true, LABEL_TTL_MS);
-  })();
-  labels.creating.set(key, creation);
-  try {
-    await creation;
-  } finally {
-    labels.creating.delete(key);
-  }
+  });
 }
 
+/**
+ * Carries out a plan: the app's only writer. Labels first, so a failure leaves
+ * at worst labels without the comment (which the retried triage adds), then the
+ * comment, which records the state; reactions and replies last.
+ */
 export async function applyPlan(octokit: Octokit, ref: IssueRef, plan: Plan, labels: KnownLabels, onSideFailure: (err: unknown) => void): Promise<void> {
   const repo = { owner: ref.owner, repo: ref.repo };
   for (const label of plan.createLabels) await createLabel(octokit, repo, label, labels);

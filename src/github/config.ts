@@ -2,7 +2,7 @@ import { type ConfigResult, validateConfig } from "../config/load.js";
 import { httpStatus } from "./http-status.js";
 import type { Octokit, RepoRef } from "./types.js";
 
-export const CONFIG_PATH = ".github/syztriage.yml";
+const CONFIG_PATH = ".github/syztriage.yml";
 
 // The config plugin names the file by its API URL: .../repos/<owner>/<repo>/contents/<path>.
 const CONTENTS_URL = /\/repos\/([^/]+)\/([^/]+)\/contents\/([^?\s)]+)/;

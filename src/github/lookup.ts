@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { CommitFacts } from "../analyse/reports.js";
 import { GITHUB_LOGIN } from "../config/schema.js";
-import type { TtlCache } from "../store/index.js";
+import { sharedRun, type TtlCache } from "../store/index.js";
 import { httpStatus } from "./http-status.js";
 import type { Octokit, RepoRef } from "./types.js";
 
@@ -65,19 +65,10 @@ export async function userByEmail(octokit: Octokit, email: string, caches: Looku
   const cached = caches.fresh ? undefined : await caches.emails.get(email, CachedLogin);
   if (cached) return cached.login;
   // Several issues naming the same people arrive together: one search (spaced 2 s apart by GitHub's limits) serves them all.
-  const key = `${caches.installation}:${email}`;
-  const running = caches.searching.get(key);
-  if (running) return running;
-  const search = (async () => {
+  return sharedRun(caches.searching, `${caches.installation}:${email}`, async () => {
     const { data } = await octokit.rest.search.users({ q: `${email} in:email`, per_page: 2 });
     const login = data.total_count === 1 ? validLogin(data.items[0]?.login) : null;
     await caches.emails.set(email, { login }, EMAIL_TTL_MS);
     return login;
-  })();
-  caches.searching.set(key, search);
-  try {
-    return await search;
-  } finally {
-    caches.searching.delete(key);
-  }
+  });
 }

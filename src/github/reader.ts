@@ -42,12 +42,12 @@ function issueText(issue: IssueData): SourceText {
   };
 }
 
-export function labelNames(issue: IssueData): string[] {
+function labelNames(issue: IssueData): string[] {
   return (issue.labels ?? []).map((l) => (typeof l === "string" ? l : (l.name ?? ""))).filter(Boolean);
 }
 
 /** The kernel tree the project follows: `kernel.tree`, else the issue's own repository. */
-export function kernelTree(config: Config, ref: IssueRef, repoUrl: string): { owner: string; repo: string; htmlUrl: string } {
+function kernelTree(config: Config, ref: IssueRef, repoUrl: string): { owner: string; repo: string; htmlUrl: string } {
   if (config.kernel.tree === "") return { owner: ref.owner, repo: ref.repo, htmlUrl: repoUrl };
   const [owner = "", repo = ""] = config.kernel.tree.split("/");
   return { owner, repo, htmlUrl: `${new URL(repoUrl).origin}/${owner}/${repo}` };
@@ -106,8 +106,8 @@ export function githubReader(input: {
         cache: fetches,
       }),
     commit: (sha, files) => readCommit(octokit, tree, sha, files, lookups),
-    maintainers: (cfg) =>
-      readMaintainers(octokit, maintainersLocation(cfg.subsystems.maintainers), tree, { ...caches.maintainers, missing: caches.store.cache(installation, "missing-files") }),
+    maintainers: () =>
+      readMaintainers(octokit, maintainersLocation(config.subsystems.maintainers), tree, { ...caches.maintainers, missing: caches.store.cache(installation, "missing-files") }),
     userByEmail: (email) => userByEmail(octokit, email, lookups),
     readLog: input.readLog,
     labelHistory: (labels) => readLabelHistory(octokit, ref, input.identity, labels),

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 
-export const HEALTH_PATH = "/health";
+const HEALTH_PATH = "/health";
 
 /** Why the app cannot serve now, or null when it can (the store answers, no shutdown under way). */
 export type Readiness = () => Promise<string | null>;

@@ -1,7 +1,7 @@
 import type { InFlight } from "../store/index.js";
 
 /** Time the triages in flight get to finish after SIGTERM (orchestrators kill at 30 s by default; compose.yaml allows 30 s). */
-export const SHUTDOWN_GRACE_MS = 25_000;
+const SHUTDOWN_GRACE_MS = 25_000;
 
 export interface Shutdown {
   /** Stops taking webhooks: the listener closes, the requests already in go on. */
@@ -14,7 +14,7 @@ export interface Shutdown {
 }
 
 /** Stops taking webhooks, waits for the triages in flight (up to the grace time), then releases. False if some did not finish. */
-export async function shutDown(steps: Shutdown): Promise<boolean> {
+async function shutDown(steps: Shutdown): Promise<boolean> {
   const { inFlight, log, graceMs = SHUTDOWN_GRACE_MS } = steps;
   log.info({ inFlight: inFlight.size }, "shutting down: no new webhooks; waiting for the triages in flight");
   const stopped = steps.stopAccepting().then(() => log.info({ inFlight: inFlight.size }, "no longer listening"));

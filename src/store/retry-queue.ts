@@ -33,7 +33,7 @@ export interface RetryEntries {
 }
 
 /** The wait before try `attempt + 1`: doubling from `firstDelayMs`, capped. */
-export function retryDelayMs(attempt: number, policy: RetryPolicy): number {
+function retryDelayMs(attempt: number, policy: RetryPolicy): number {
   return Math.min(policy.maxDelayMs, policy.firstDelayMs * 2 ** Math.min(attempt - 1, 30));
 }
 

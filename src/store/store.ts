@@ -22,8 +22,8 @@ export interface Store {
   close(): Promise<void>;
 }
 
-export const StoreKind = z.enum(["memory", "redis"]);
-export type StoreKind = z.infer<typeof StoreKind>;
+const StoreKind = z.enum(["memory", "redis"]);
+type StoreKind = z.infer<typeof StoreKind>;
 
 /** What the cache and the retry queue hold: JSON, so that every replica reads what another wrote. */
 export const JsonValue = z.json();
