@@ -24,6 +24,9 @@ export const CommitFacts = z.object({
 });
 export type CommitFacts = z.infer<typeof CommitFacts>;
 
+/** A commit the kernel tree does not have. */
+export const UNKNOWN_COMMIT: CommitFacts = { exists: false, url: null, login: null, subject: null, author: null, files: [], merge: false };
+
 /** How far a report's result can be trusted, and on what grounds. */
 export type Judgement =
   /** The verdict from the bisection log itself (pasted, attached, or the report's linked log). */

@@ -1,9 +1,10 @@
+import { UNKNOWN_COMMIT } from "../analyse/reports.js";
 import { readReports } from "../analyse/read-reports.js";
 import type { TextOrigin } from "../analyse/origin.js";
 import { gatherFacts, type Reader } from "../app/gather.js";
 import type { ConfigResult } from "../config/load.js";
 import type { Facts, MaintainersFacts } from "../decide/facts.js";
-import { fetchLogs } from "../fetch/index.js";
+import { fetchLogs, fetchRules } from "../fetch/index.js";
 
 /** The issue the dry run pretends the text was posted in. */
 export interface DryRunIssue {
@@ -31,10 +32,9 @@ function dryRunReader(text: string, config: ConfigResult, issue: DryRunIssue, ma
     mayWrite: async () => false,
     fetchLogs: async (links) => {
       if (offline || !config.ok) return { fetched: [], skipped: links.map((l) => ({ ...l, reason: "the dry run is offline" })) };
-      const f = config.config.fetch;
-      return fetchLogs(links, { hosts: f.hosts, maxBytes: f.maxBytes, timeoutMs: f.timeoutSeconds * 1000, maxLinks: f.maxLinks });
+      return fetchLogs(links, fetchRules(config.config.fetch));
     },
-    commit: async () => ({ exists: false, url: null, login: null, subject: null, author: null, files: [], merge: false }),
+    commit: async () => UNKNOWN_COMMIT,
     maintainers: async () => maintainers,
     userByEmail: async () => null,
     searchIssues: async () => [],

@@ -1,3 +1,4 @@
+import type { Config } from "../config/schema.js";
 import { checkLink } from "./allowed.js";
 import { type CachedFetchOptions, cachedResult, type FetchCache, fetchCached } from "./cache.js";
 import { fetchText, type FetchResult } from "./fetch-text.js";
@@ -31,6 +32,11 @@ export interface SkippedLink {
 }
 
 export const DEFAULT_MAX_LINKS = 3;
+
+/** The fetch rules a repository's `fetch:` configuration sets. */
+export function fetchRules(fetch: Config["fetch"]): { hosts: readonly string[]; maxBytes: number; timeoutMs: number; maxLinks: number } {
+  return { hosts: fetch.hosts, maxBytes: fetch.maxBytes, timeoutMs: fetch.timeoutSeconds * 1000, maxLinks: fetch.maxLinks };
+}
 
 export async function fetchLogs(links: readonly LogLink[], options: FetchLogsOptions): Promise<{ fetched: FetchedLog[]; skipped: SkippedLink[] }> {
   const maxLinks = options.maxLinks ?? DEFAULT_MAX_LINKS;

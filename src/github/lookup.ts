@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CommitFacts } from "../analyse/reports.js";
+import { CommitFacts, UNKNOWN_COMMIT } from "../analyse/reports.js";
 import { GITHUB_LOGIN } from "../config/schema.js";
 import { sharedRun, type TtlCache } from "../store/index.js";
 import { httpStatus } from "./http-status.js";
@@ -54,7 +54,7 @@ export async function readCommit(octokit: Octokit, tree: RepoRef & { htmlUrl: st
   } catch (err) {
     // 404: not in this tree; 422: not a commit hash GitHub accepts. Anything else may be transient.
     if (httpStatus(err) !== 404 && httpStatus(err) !== 422) throw err;
-    facts = { exists: false, url: null, login: null, subject: null, author: null, files: [], merge: false };
+    facts = UNKNOWN_COMMIT;
   }
   await caches.commits.set(key, { ...facts, withFiles: files }, COMMIT_TTL_MS);
   return facts;

@@ -4,7 +4,7 @@ import type { Reader } from "../app/gather.js";
 import { Association, type Config } from "../config/schema.js";
 import { maintainersLocation } from "../config/maintainers-location.js";
 import type { CommentFacts } from "../decide/facts.js";
-import { FetchCache, fetchLogs } from "../fetch/index.js";
+import { FetchCache, fetchLogs, fetchRules } from "../fetch/index.js";
 import { listComments } from "./comments.js";
 import type { AppIdentity } from "./identity.js";
 import { readIssue } from "./issue.js";
@@ -98,13 +98,7 @@ export function githubReader(input: {
     },
     mayWrite: (login) => canWrite(octokit, repo, login, caches.store.cache(installation, "permissions")),
     fetchLogs: (links) =>
-      fetchLogs(links, {
-        hosts: config.fetch.hosts,
-        maxBytes: config.fetch.maxBytes,
-        timeoutMs: config.fetch.timeoutSeconds * 1000,
-        maxLinks: config.fetch.maxLinks,
-        cache: fetches,
-      }),
+      fetchLogs(links, { ...fetchRules(config.fetch), cache: fetches }),
     commit: (sha, files) => readCommit(octokit, tree, sha, files, lookups),
     maintainers: () =>
       readMaintainers(octokit, maintainersLocation(config.subsystems.maintainers), tree, { ...caches.maintainers, missing: caches.store.cache(installation, "missing-files") }),

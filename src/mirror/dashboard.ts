@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { Config } from "../config/schema.js";
-import { fetchText } from "../fetch/index.js";
+import { fetchRules, fetchText } from "../fetch/index.js";
 import { DashboardBug, DashboardBugGroup } from "./dashboard-api.js";
 import { causeBisectionLog, jsonUrl, openBugsPath, type TextRef, textUrl } from "./dashboard-links.js";
 import type { ListedBug, PageRead } from "./plan.js";
@@ -27,11 +27,12 @@ const SPACING_MS = 1000;
 
 /** The dashboard of a repository's config, read under its fetch rules; `fetch` and `spacingMs` are for tests. */
 export function configuredDashboard(config: Config, options: { fetch?: typeof fetch; spacingMs?: number } = {}): Dashboard {
+  const { hosts, maxBytes, timeoutMs } = fetchRules(config.fetch);
   return dashboard({
     base: config.mirror.dashboard,
-    hosts: config.fetch.hosts,
-    maxBytes: config.fetch.maxBytes,
-    timeoutMs: config.fetch.timeoutSeconds * 1000,
+    hosts,
+    maxBytes,
+    timeoutMs,
     spacingMs: options.spacingMs ?? SPACING_MS,
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
