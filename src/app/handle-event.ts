@@ -1,7 +1,7 @@
 import type { Probot } from "probot";
 import { z } from "zod";
 import type { ConfigResult } from "../config/load.js";
-import { DEFAULT_CONFIG } from "../config/schema.js";
+import { type Config, DEFAULT_CONFIG } from "../config/schema.js";
 import { decide } from "../decide/decide.js";
 import { isEmpty, type Plan } from "../decide/plan.js";
 import { FetchCache } from "../fetch/index.js";
@@ -134,12 +134,12 @@ async function retryLater(state: AppState, job: TriageJob, attempt: number, log:
   log.error({ err, issue: issueKey(job.ref), delivery: job.delivery, attempt, retry: scheduled }, "triage failed");
 }
 
-/** Triages the job's issue afresh with the installation's client, under the issue's lock. */
-async function triageJob(state: AppState, job: TriageJob, attempt: number): Promise<void> {
+/** Triages the job's issue afresh with the installation's client, under the issue's lock; with the config when the caller has just read it. */
+async function triageJob(state: AppState, job: TriageJob, attempt: number, config: ConfigResult | null = null): Promise<void> {
   const octokit = (await state.app.auth(job.installation)) as Octokit;
   const identity = await appIdentity(state.app);
   await state.options.inFlight.track(() =>
-    state.store.withLock(issueKey(job.ref), LEASE_MS, (lost) => runTriage(state, job, octokit, identity, state.app.log, new Map(), null, lost, attempt)),
+    state.store.withLock(issueKey(job.ref), LEASE_MS, (lost) => runTriage(state, job, octokit, identity, state.app.log, new Map(), config, lost, attempt)),
   );
 }
 
@@ -171,8 +171,8 @@ async function retry(state: AppState, due: DueJob): Promise<void> {
 /** The app's triage of issues: on their events, and on demand for the issues the mirror writes, whose events are the app's own. */
 export interface IssueTriage {
   onEvent(context: IssueEventContext): Promise<void>;
-  /** Triages the issue now; a failure is retried later as an event's is, and thrown. */
-  now(job: TriageJob): Promise<void>;
+  /** Triages the issue now, under the config the caller has just read; a failure is retried later as an event's is (reading the config again), and thrown. */
+  now(job: TriageJob, config: Config): Promise<void>;
 }
 
 /** The triage of issues / issue_comment events (quick, quiet exits first, then one triage of the issue at a time) and on demand. */
@@ -180,7 +180,7 @@ export function issueTriage(app: Probot, options: AppOptions): IssueTriage {
   const store = options.store(app);
   const state: AppState = { app, options, store, caches: { store, maintainers: new MaintainersCache(), fetches: new FetchCache(), searching: new Map() }, creatingLabels: new Map() };
   if (options.retries) store.retries.consume((due) => retry(state, due));
-  const now = (job: TriageJob) => firstTry(state, job, app.log, () => triageJob(state, job, 1));
+  const now = (job: TriageJob, config: Config) => firstTry(state, job, app.log, () => triageJob(state, job, 1, { ok: true, config }));
   const onEvent = async (context: IssueEventContext) => {
     const payload = context.payload as unknown as IssuePayload;
     if (payload.issue.pull_request) return;

@@ -14,7 +14,8 @@ export interface MirrorTarget {
   repoUrl: string;
   /** The login the app opens issues as: its issues are the ones it mirrors. */
   login: string;
-  triage: (job: TriageJob) => Promise<void>;
+  /** Triages an issue it wrote, under the config the sync ran with. */
+  triage: (job: TriageJob, config: Config) => Promise<void>;
   log: SyncLog;
 }
 
@@ -28,7 +29,7 @@ export function runMirror(
     issues: mirrorIssues(octokit, repo, target.login),
     dashboard: configuredDashboard(config, options),
     triage: (issue: number) =>
-      target.triage({ installation: target.installation, ref: { ...repo, issue_number: issue }, repoUrl: target.repoUrl, delivery: `mirror:${repo.owner}/${repo.repo}#${issue}`, edited: null }),
+      target.triage({ installation: target.installation, ref: { ...repo, issue_number: issue }, repoUrl: target.repoUrl, delivery: `mirror:${repo.owner}/${repo.repo}#${issue}`, edited: null }, config),
     log: target.log,
   };
   return syncMirror(deps, config, options);
