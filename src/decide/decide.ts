@@ -104,9 +104,7 @@ function finish(settled: Settled, writes: ReturnType<typeof labelWrites>, body: 
 /** The labels of an issue whose reports ask for the invalid label only: what the app put on stays. */
 function invalidPlan(settled: Settled, facts: Facts, config: Config, state: IssueState): Plan {
   const label: LabelSpec = { name: config.labels.invalid, color: config.labels.color, description: LABEL_DESCRIPTIONS.other };
-  // The command that marked it asks for the label even if a person took it off before.
-  const commanded = settled.commands.previous.invalid ? [] : [label.name];
-  const reconciled = reconcileLabels([label], facts.issue.labels, { appLabels: [], declinedLabels: state.declinedLabels, peopleLabels: state.peopleLabels }, commanded);
+  const reconciled = reconcileLabels([label], facts.issue.labels, { appLabels: [], declinedLabels: state.declinedLabels, peopleLabels: state.peopleLabels }, newlyCommanded(settled.commands, config));
   const next = { ...state, appLabels: [...new Set([...state.appLabels, ...reconciled.appLabels])], declinedLabels: reconciled.declinedLabels };
   return finish(settled, labelWrites(facts.issue.labels, reconciled.add, []), renderInvalid(next, settled.commands.through));
 }
@@ -126,6 +124,7 @@ function newlyCommanded(commands: CommandsOutcome, config: Config): string[] {
   return [
     ...(previous.subsystems?.join() !== state.subsystems?.join() ? (state.subsystems ?? []).map((s) => labelName(config.labels.prefix, s)) : []),
     ...(previous.duplicateOf !== state.duplicateOf && state.duplicateOf ? [duplicateLabel(config)] : []),
+    ...(!previous.invalid && state.invalid ? [config.labels.invalid] : []),
   ];
 }
 
